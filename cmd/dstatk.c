@@ -1,0 +1,7 @@
+/* placeholder main until the command lands */
+int main(void);
+int
+main(void)
+{
+	return 0;
+}

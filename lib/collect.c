@@ -1,0 +1,237 @@
+/* collect.c - running providers and stamping crtimes; see collect.h. */
+#include "collect.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* What the collector remembers of a kstat between samples. */
+struct seen {
+	char *key; /* module NUL instance NUL name */
+	size_t keylen;
+	uint64_t crtime_ns;
+	unsigned lastgen;
+};
+
+struct dk_collector {
+	struct dk_reader *reader;
+	uint64_t user_hz;
+	struct seen *seen; /* open-addressing hash table */
+	size_t nseen, capseen;
+	unsigned gen;
+};
+
+const struct dk_provider *
+dk_provider_find(const char *module)
+{
+	size_t i;
+
+	for (i = 0; i < dk_nproviders; i++)
+		if (strcmp(dk_providers[i]->module, module) == 0)
+			return dk_providers[i];
+	return NULL;
+}
+
+int
+dk_ctx_read(struct dk_ctx *ctx, const char *path, unsigned flags,
+    struct dk_text *out)
+{
+	int rc = dk_reader_read(ctx->reader, path, flags, out, ctx->err);
+
+	if (rc == 0)
+		dk_snap_set_time(ctx->snap, out->snaptime_ns);
+	return rc;
+}
+
+int
+dk_ctx_bad_line(struct dk_ctx *ctx, const char *path, unsigned line,
+    const char *what)
+{
+	return dk_err_set(ctx->err, "%s:%u: %s", path, line, what);
+}
+
+int
+dk_ctx_skip_source(struct dk_ctx *ctx, size_t mark)
+{
+	dk_snap_rollback(ctx->snap, mark);
+	if (ctx->warn != NULL)
+		ctx->warn(ctx->warn_arg, ctx->err->msg);
+	dk_err_clear(ctx->err);
+	return 0;
+}
+
+struct dk_collector *
+dk_collector_new(const char *root, struct dk_err *err)
+{
+	struct dk_collector *c = calloc(1, sizeof(*c));
+	long hz;
+
+	if (c == NULL) {
+		dk_err_set(err, "out of memory");
+		return NULL;
+	}
+	c->reader = dk_reader_new(root, err);
+	if (c->reader == NULL) {
+		free(c);
+		return NULL;
+	}
+	hz = sysconf(_SC_CLK_TCK);
+	c->user_hz = hz > 0 ? (uint64_t)hz : 100;
+	return c;
+}
+
+void
+dk_collector_free(struct dk_collector *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->capseen; i++)
+		free(c->seen[i].key);
+	free(c->seen);
+	dk_reader_free(c->reader);
+	free(c);
+}
+
+static uint64_t
+fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*p++;
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static size_t
+make_key(const struct dk_kstat *ks, char *buf, size_t cap)
+{
+	size_t a = strlen(ks->module) + 1, b = strlen(ks->instance) + 1;
+	size_t n = strlen(ks->name) + 1;
+
+	if (a + b + n > cap)
+		return 0;
+	memcpy(buf, ks->module, a);
+	memcpy(buf + a, ks->instance, b);
+	memcpy(buf + a + b, ks->name, n);
+	return a + b + n;
+}
+
+static int
+rehash(struct dk_collector *c)
+{
+	size_t ncap = c->capseen != 0 ? c->capseen * 2 : 256, i;
+	struct seen *ns = calloc(ncap, sizeof(*ns));
+
+	if (ns == NULL)
+		return -1;
+	for (i = 0; i < c->capseen; i++) {
+		struct seen *o = &c->seen[i];
+		size_t j;
+
+		if (o->key == NULL)
+			continue;
+		j = fnv1a(o->key, o->keylen) & (ncap - 1);
+		while (ns[j].key != NULL)
+			j = (j + 1) & (ncap - 1);
+		ns[j] = *o;
+	}
+	free(c->seen);
+	c->seen = ns;
+	c->capseen = ncap;
+	return 0;
+}
+
+/* Find or insert the entry for key; NULL on memory failure. */
+static struct seen *
+seen_slot(struct dk_collector *c, const char *key, size_t len)
+{
+	size_t j;
+
+	if ((c->nseen + 1) * 2 > c->capseen && rehash(c) != 0)
+		return NULL;
+	j = fnv1a(key, len) & (c->capseen - 1);
+	while (c->seen[j].key != NULL) {
+		if (c->seen[j].keylen == len &&
+		    memcmp(c->seen[j].key, key, len) == 0)
+			return &c->seen[j];
+		j = (j + 1) & (c->capseen - 1);
+	}
+	c->seen[j].key = malloc(len);
+	if (c->seen[j].key == NULL)
+		return NULL;
+	memcpy(c->seen[j].key, key, len);
+	c->seen[j].keylen = len;
+	c->seen[j].lastgen = 0;
+	c->nseen++;
+	return &c->seen[j];
+}
+
+/*
+ * crtime: when this process first saw the kstat. One that was missing from
+ * the previous sample is new again (a device re-created), so counters are
+ * never differenced across its disappearance.
+ */
+static int
+stamp_crtimes(struct dk_collector *c, struct dk_snap *snap)
+{
+	char key[1024];
+	size_t i, n;
+
+	for (i = 0; i < dk_snap_count(snap); i++) {
+		struct dk_kstat *ks = dk_snap_kstat(snap, i);
+		struct seen *s;
+
+		n = make_key(ks, key, sizeof(key));
+		if (n == 0) {
+			ks->crtime_ns = ks->snaptime_ns;
+			continue;
+		}
+		s = seen_slot(c, key, n);
+		if (s == NULL)
+			return -1;
+		if (s->lastgen == 0 || s->lastgen + 1 != c->gen)
+			s->crtime_ns = ks->snaptime_ns;
+		s->lastgen = c->gen;
+		ks->crtime_ns = s->crtime_ns;
+	}
+	return 0;
+}
+
+int
+dk_collect(struct dk_collector *c, struct dk_snap *snap, dk_module_pred want,
+    void *want_arg, dk_warn_fn warn, void *warn_arg, struct dk_err *err)
+{
+	struct dk_err perr;
+	struct dk_ctx ctx = { .reader = c->reader, .snap = snap, .err = &perr,
+		.user_hz = c->user_hz, .warn = warn, .warn_arg = warn_arg };
+	size_t i;
+
+	dk_snap_reset(snap);
+	dk_reader_next_gen(c->reader);
+	c->gen++;
+	for (i = 0; i < dk_nproviders; i++) {
+		const struct dk_provider *p = dk_providers[i];
+		size_t mark;
+
+		if (want != NULL && !want(want_arg, p->module))
+			continue;
+		mark = dk_snap_mark(snap);
+		dk_err_clear(&perr);
+		if (p->collect(&ctx) != 0 && !dk_snap_failed(snap)) {
+			dk_snap_rollback(snap, mark);
+			if (warn != NULL)
+				warn(warn_arg, perr.msg[0] != '\0' ? perr.msg :
+				    "a source failed");
+		}
+		if (dk_snap_failed(snap))
+			return dk_err_set(err, "out of memory");
+	}
+	dk_snap_finish(snap);
+	if (stamp_crtimes(c, snap) != 0)
+		return dk_err_set(err, "out of memory");
+	return 0;
+}

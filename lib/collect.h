@@ -1,0 +1,79 @@
+/*
+ * collect.h - runs providers over a reader into a snapshot.
+ *
+ * A provider is one kernel source turned into kstats: a const struct
+ * dk_provider listed once in providers/registry.c. Its collect() reads
+ * through dk_ctx_read() and emits kstats into ctx->snap; it keeps no state
+ * between calls. It returns 0, or -1 with ctx->err set (for a malformed
+ * file: "path:line: what is wrong"); the collector then drops what that
+ * provider emitted and goes on with the others.
+ */
+#ifndef DK_COLLECT_H
+#define DK_COLLECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "reader.h"
+#include "snapshot.h"
+
+struct dk_ctx {
+	struct dk_reader *reader;
+	struct dk_snap *snap;
+	struct dk_err *err;
+	uint64_t user_hz; /* clock ticks per second of /proc/stat */
+	void (*warn)(void *arg, const char *msg);
+	void *warn_arg;
+};
+
+struct dk_provider {
+	const char *module;	 /* the module it emits, e.g. "cpu" */
+	const char *description; /* one line for -M list and the man page */
+	const char *sources;	 /* the files it reads, for documentation */
+	int (*collect)(struct dk_ctx *ctx);
+};
+
+/* The registry (providers/registry.c). */
+extern const struct dk_provider *const dk_providers[];
+extern const size_t dk_nproviders;
+const struct dk_provider *dk_provider_find(const char *module);
+
+/*
+ * Read a source for a provider and stamp the snapshot with its read time.
+ * 0 and *out filled; 1 absent; -1 with ctx->err.
+ */
+int dk_ctx_read(struct dk_ctx *ctx, const char *path, unsigned flags,
+    struct dk_text *out);
+/* Error "path:line: message" into ctx->err; returns -1. */
+int dk_ctx_bad_line(struct dk_ctx *ctx, const char *path, unsigned line,
+    const char *what);
+
+/*
+ * For providers that read several sources: drop what was emitted since mark,
+ * report ctx->err through the warn callback, and return 0 so the provider
+ * goes on with its next source.
+ */
+int dk_ctx_skip_source(struct dk_ctx *ctx, size_t mark);
+
+struct dk_collector;
+
+/* A collector over root; NULL with err. */
+struct dk_collector *dk_collector_new(const char *root, struct dk_err *err);
+void dk_collector_free(struct dk_collector *c);
+
+/* Which providers run: a predicate over module names (NULL = all). */
+typedef int (*dk_module_pred)(void *arg, const char *module);
+
+/*
+ * Take one sample into snap (reset first): every wanted provider runs, the
+ * snapshot is finished (sorted) and crtimes are filled in. Sources that
+ * failed are reported through warn (one message each) and skipped.
+ * Returns 0, or -1 with err when the sample as a whole failed (memory).
+ */
+typedef void (*dk_warn_fn)(void *arg, const char *msg);
+int dk_collect(struct dk_collector *c, struct dk_snap *snap,
+    dk_module_pred want, void *want_arg, dk_warn_fn warn, void *warn_arg,
+    struct dk_err *err);
+
+#endif

@@ -1,0 +1,157 @@
+/* record.c - ordering and naming of records; see record.h. */
+#include "record.h"
+
+#include <string.h>
+#include <strings.h>
+
+const char *
+dk_type_name(enum dk_type t)
+{
+	static const char *const names[] = {
+		[DK_T_INT32] = "int32",
+		[DK_T_UINT32] = "uint32",
+		[DK_T_INT64] = "int64",
+		[DK_T_UINT64] = "uint64",
+		[DK_T_DOUBLE] = "double",
+		[DK_T_STRING] = "string",
+		[DK_T_HRTIME] = "hrtime",
+	};
+
+	return (unsigned)t < sizeof(names) / sizeof(names[0]) ? names[t] : "?";
+}
+
+const char *
+dk_kind_name(enum dk_kind k)
+{
+	static const char *const names[] = {
+		[DK_K_COUNTER] = "counter",
+		[DK_K_GAUGE] = "gauge",
+		[DK_K_TIMESTAMP] = "timestamp",
+		[DK_K_INFO] = "info",
+	};
+
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
+}
+
+int
+dk_is_numeric(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+int
+dk_instance_cmp(const char *a, const char *b)
+{
+	int na = dk_is_numeric(a), nb = dk_is_numeric(b);
+	size_t la, lb;
+
+	if (na && nb) {
+		/* Compare by value without converting: skip leading zeros. */
+		while (a[0] == '0' && a[1] != '\0')
+			a++;
+		while (b[0] == '0' && b[1] != '\0')
+			b++;
+		la = strlen(a);
+		lb = strlen(b);
+		if (la != lb)
+			return la < lb ? -1 : 1;
+		return strcmp(a, b);
+	}
+	if (na != nb)
+		return na ? -1 : 1;
+	return strcmp(a, b);
+}
+
+int
+dk_stat_name_cmp(const char *a, const char *b)
+{
+	int c = strcasecmp(a, b);
+
+	return c != 0 ? c : strcmp(a, b);
+}
+
+int
+dk_kstat_cmp(const struct dk_kstat *a, const struct dk_kstat *b)
+{
+	int c = strcmp(a->module, b->module);
+
+	if (c == 0)
+		c = dk_instance_cmp(a->instance, b->instance);
+	if (c == 0)
+		c = strcmp(a->name, b->name);
+	return c;
+}
+
+const struct dk_stat *
+dk_kstat_stat(const struct dk_kstat *ks, const char *name)
+{
+	size_t lo = 0, hi = ks->nstats;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = dk_stat_name_cmp(name, ks->stats[mid].name);
+
+		if (c == 0)
+			return &ks->stats[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+uint64_t
+dk_stat_u64(const struct dk_stat *st)
+{
+	switch (st->type) {
+	case DK_T_INT32:
+	case DK_T_INT64:
+		return st->v.i < 0 ? 0 : (uint64_t)st->v.i;
+	case DK_T_UINT32:
+	case DK_T_UINT64:
+	case DK_T_HRTIME:
+		return st->v.u;
+	case DK_T_DOUBLE:
+		return st->v.d < 0 ? 0 : (uint64_t)st->v.d;
+	default:
+		return 0;
+	}
+}
+
+double
+dk_stat_double(const struct dk_stat *st)
+{
+	switch (st->type) {
+	case DK_T_INT32:
+	case DK_T_INT64:
+		return (double)st->v.i;
+	case DK_T_UINT32:
+	case DK_T_UINT64:
+	case DK_T_HRTIME:
+		return (double)st->v.u;
+	case DK_T_DOUBLE:
+		return st->v.d;
+	default:
+		return 0;
+	}
+}
+
+int
+dk_stat_name_reserved(const char *name, size_t len)
+{
+	static const char *const reserved[] = { "class", "crtime",
+		"snaptime" };
+	size_t i;
+
+	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+		if (strlen(reserved[i]) == len &&
+		    memcmp(reserved[i], name, len) == 0)
+			return 1;
+	return 0;
+}

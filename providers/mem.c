@@ -1,0 +1,16 @@
+/* mem.c - placeholder, being written now: emits nothing yet. */
+#include "providers.h"
+
+static int
+collect(struct dk_ctx *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+const struct dk_provider dk_provider_mem = {
+	.module = "mem",
+	.description = "",
+	.sources = "",
+	.collect = collect,
+};
