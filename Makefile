@@ -51,21 +51,25 @@ LIBA := $(B)/libdstatk.a
 all: dstatk
 
 dstatk: $(B)/dstatk
-	cp $< $@
+	@cp $< $@
 
 $(B)/dstatk: $(CMD_OBJ) $(LIBA)
-	$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@ $(CMD_OBJ) $(LIBA) $(PKG_LIBS)
 
 $(LIBA): $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@rm -f $@
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/tests/test_%: $(B)/tests/test_%.o $(B)/tests/helpers.o $(LIBA)
-	$(CC) $(LDFLAGS) -o $@ $< $(B)/tests/helpers.o $(LIBA) $(PKG_LIBS) -lcmocka
+	@echo "  LD      $@"
+	@$(CC) $(LDFLAGS) -o $@ $< $(B)/tests/helpers.o $(LIBA) $(PKG_LIBS) -lcmocka
 
 deps:
 	@sh scripts/deps.sh

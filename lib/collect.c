@@ -94,6 +94,12 @@ dk_collector_free(struct dk_collector *c)
 	free(c);
 }
 
+void
+dk_collector_fix_time(struct dk_collector *c, uint64_t snaptime_ns)
+{
+	dk_reader_fix_time(c->reader, snaptime_ns);
+}
+
 static uint64_t
 fnv1a(const char *p, size_t n)
 {

@@ -62,6 +62,9 @@ struct dk_collector;
 struct dk_collector *dk_collector_new(const char *root, struct dk_err *err);
 void dk_collector_free(struct dk_collector *c);
 
+/* Fixed snapshot times for reproducible reports (see dk_reader_fix_time). */
+void dk_collector_fix_time(struct dk_collector *c, uint64_t snaptime_ns);
+
 /* Which providers run: a predicate over module names (NULL = all). */
 typedef int (*dk_module_pred)(void *arg, const char *module);
 

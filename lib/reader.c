@@ -28,6 +28,7 @@ struct dk_reader {
 	size_t nfiles, capfiles;
 	size_t hint; /* providers read in the same order every sample */
 	unsigned gen;
+	uint64_t fixed_ns; /* dk_reader_fix_time */
 };
 
 uint64_t
@@ -76,6 +77,12 @@ dk_reader_free(struct dk_reader *r)
 	free(r->files);
 	(void)close(r->rootfd);
 	free(r);
+}
+
+void
+dk_reader_fix_time(struct dk_reader *r, uint64_t snaptime_ns)
+{
+	r->fixed_ns = snaptime_ns;
 }
 
 void
@@ -223,7 +230,7 @@ dk_reader_read(struct dk_reader *r, const char *path, unsigned flags,
 			    strerror(e));
 		}
 		f->gen = r->gen;
-		f->snaptime_ns = dk_now_ns();
+		f->snaptime_ns = r->fixed_ns != 0 ? r->fixed_ns : dk_now_ns();
 	}
 	out->data = f->buf;
 	out->len = f->len;

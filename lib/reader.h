@@ -32,6 +32,12 @@ struct dk_text {
 struct dk_reader *dk_reader_new(const char *root, struct dk_err *err);
 void dk_reader_free(struct dk_reader *r);
 
+/*
+ * Stamp every read with this time instead of the clock (0: the clock), so
+ * reports over a fixture tree are reproducible byte for byte.
+ */
+void dk_reader_fix_time(struct dk_reader *r, uint64_t snaptime_ns);
+
 /* Start a new sample: files will be read again. */
 void dk_reader_next_gen(struct dk_reader *r);
 

@@ -155,3 +155,28 @@ dk_stat_name_reserved(const char *name, size_t len)
 			return 1;
 	return 0;
 }
+
+int
+dk_counter_delta(const struct dk_stat *old, const struct dk_stat *cur,
+    uint64_t *delta)
+{
+	uint64_t scale = cur->scale != 0 ? cur->scale : 1;
+	uint64_t a = dk_stat_u64(old) / scale, b = dk_stat_u64(cur) / scale;
+	uint64_t mask, d;
+
+	if (b >= a) {
+		*delta = (b - a) * scale;
+		return 0;
+	}
+	if (cur->width == 0 || cur->width >= 64)
+		return -1; /* a 64-bit counter never wraps in practice */
+	mask = ((uint64_t)1 << cur->width) - 1;
+	if (a > mask || b > mask)
+		return -1;
+	d = (b - a) & mask;
+	/* A wrap moves a little; a restart lands far below. */
+	if (d > mask / 2)
+		return -1;
+	*delta = d * scale;
+	return 0;
+}

@@ -44,6 +44,12 @@ struct dk_stat {
 	uint8_t type; /* enum dk_type */
 	uint8_t kind; /* enum dk_kind */
 	uint8_t width; /* counter wrap width in bits; 0 unless a counter */
+	/*
+	 * The kernel's value times scale is v (ms shown as ns: 1000000);
+	 * a counter wraps when the kernel's value (v / scale) passes
+	 * 2^width. 0 means 1.
+	 */
+	uint32_t scale;
 };
 
 struct dk_kstat {
@@ -80,6 +86,15 @@ const struct dk_stat *dk_kstat_stat(const struct dk_kstat *ks, const char *name)
 uint64_t dk_stat_u64(const struct dk_stat *st);
 /* Numeric value as a double (strings give 0). */
 double dk_stat_double(const struct dk_stat *st);
+
+/*
+ * The increase of a counter from old to new: modulo 2^width of the kernel's
+ * value (see scale). Returns 0 and *delta, or -1 when the counter went
+ * backwards in a way a wrap cannot explain (a reset): more than half the
+ * range, the heuristic that tells a wrap from a restart.
+ */
+int dk_counter_delta(const struct dk_stat *old, const struct dk_stat *cur,
+    uint64_t *delta);
 
 /* Statistic names the dump formats reserve for kstat's pseudo-statistics. */
 int dk_stat_name_reserved(const char *name, size_t len);

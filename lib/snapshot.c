@@ -207,6 +207,7 @@ dk_snap_add(struct dk_snap *s, const char *name, size_t namelen,
 	st->type = (uint8_t)type;
 	st->kind = (uint8_t)kind;
 	st->width = (uint8_t)(kind == DK_K_COUNTER ? width : 0);
+	st->scale = 1;
 	return 0;
 }
 
@@ -218,6 +219,16 @@ dk_snap_counter(struct dk_snap *s, const char *name, uint64_t v,
 
 	return dk_snap_add(s, name, strlen(name), DK_T_UINT64, DK_K_COUNTER,
 	    width, unit, u);
+}
+
+int
+dk_snap_counter_scaled(struct dk_snap *s, const char *name, uint64_t v,
+    unsigned width, uint32_t scale, const char *unit)
+{
+	if (dk_snap_counter(s, name, v, width, unit) != 0)
+		return -1;
+	s->st[s->nst - 1].scale = scale;
+	return 0;
 }
 
 int

@@ -46,6 +46,9 @@ int dk_snap_add(struct dk_snap *s, const char *name, size_t namelen,
 /* Conveniences over dk_snap_add with NUL-terminated names. */
 int dk_snap_counter(struct dk_snap *s, const char *name, uint64_t v,
     unsigned width, const char *unit);
+/* A counter whose kernel value was multiplied by scale (see record.h). */
+int dk_snap_counter_scaled(struct dk_snap *s, const char *name, uint64_t v,
+    unsigned width, uint32_t scale, const char *unit);
 int dk_snap_gauge(struct dk_snap *s, const char *name, uint64_t v,
     const char *unit);
 int dk_snap_gauge_i64(struct dk_snap *s, const char *name, int64_t v,
