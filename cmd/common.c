@@ -12,6 +12,9 @@
 
 static volatile sig_atomic_t stop_flag;
 
+static void vwarn_line(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
+
 static void
 vwarn_line(const char *fmt, va_list ap)
 {

@@ -321,9 +321,17 @@ dk_snap_finish(struct dk_snap *s)
 	size_t i;
 
 	close_open(s);
+	/*
+	 * Arrays never grown are NULL, and qsort() or pointer arithmetic on
+	 * NULL is undefined even with a count of zero (UBSan aborts).
+	 */
+	if (s->nks == 0)
+		return;
 	for (i = 0; i < s->nks; i++) {
 		struct dk_kstat *k = &s->ks[i];
 
+		if (k->nstats == 0)
+			continue;
 		k->stats = s->st + k->first;
 		qsort(k->stats, k->nstats, sizeof(*k->stats), stat_qcmp);
 	}
