@@ -1,6 +1,8 @@
 /* parse.c - scanners for kernel text; see parse.h. */
 #include "parse.h"
 
+#include <string.h>
+
 void
 dk_lines_init(struct dk_lines *it, const char *buf)
 {
@@ -165,4 +167,30 @@ dk_parse_i64_line(const char *s, int64_t *v)
 	if (dk_scan_i64(&s, v) != 0 || !dk_at_eol(s))
 		return -1;
 	return 0;
+}
+
+int
+dk_at_sep(const char *p)
+{
+	return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\0';
+}
+
+unsigned
+dk_cpu_header(const char *p)
+{
+	const char *w, *q;
+	size_t len;
+	uint64_t n, last = 0;
+	unsigned ncpu = 0;
+
+	while ((len = dk_scan_word(&p, &w)) != 0) {
+		q = w + 3;
+		if (len < 4 || len >= DK_CPU_WORD_MAX ||
+		    memcmp(w, "CPU", 3) != 0 || dk_scan_u64(&q, &n) != 0 ||
+		    q != w + len || (ncpu > 0 && n <= last))
+			return 0;
+		last = n;
+		ncpu++;
+	}
+	return ncpu;
 }

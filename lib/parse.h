@@ -39,6 +39,15 @@ int dk_scan_fixed(const char **pp, unsigned places, uint64_t *v);
 size_t dk_scan_word(const char **pp, const char **word);
 /* Whether the rest of the line (up to '\n' or NUL) holds only blanks. */
 int dk_at_eol(const char *p);
+/* Whether p is where a word or number ends: a blank, newline or NUL. */
+int dk_at_sep(const char *p);
+/* Longest "CPU<N>" word dk_cpu_header accepts, with room for a NUL. */
+#define DK_CPU_WORD_MAX 16
+/*
+ * The number of CPUs in a "CPU0 CPU1 ..." header line (/proc/interrupts,
+ * /proc/softirqs): CPU numbers must increase; 0 if the line is not one.
+ */
+unsigned dk_cpu_header(const char *p);
 /* Parse a whole NUL- or newline-terminated decimal: "123\n". */
 int dk_parse_u64_line(const char *s, uint64_t *v);
 int dk_parse_i64_line(const char *s, int64_t *v);

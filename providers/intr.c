@@ -25,7 +25,7 @@
 #define SRC "/proc/interrupts"
 
 /* "CPU" and a CPU number: enough for any 32-bit number. */
-#define CPU_WORD_MAX 16
+#define CPU_WORD_MAX DK_CPU_WORD_MAX
 
 /* A row as parse_row() found it. */
 struct row {
@@ -36,34 +36,6 @@ struct row {
 	unsigned n;	    /* how many counts */
 	int global;	    /* one system-wide count, not one per CPU */
 };
-
-/* Whether p is where a number must end: a blank or the end of the line. */
-static int
-at_sep(const char *p)
-{
-	return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\0';
-}
-
-/* The number of CPUs of a "CPU0 CPU2 ..." header (increasing), 0 if bad. */
-static unsigned
-cpu_header(const char *p)
-{
-	const char *w, *q;
-	size_t len;
-	uint64_t n, last = 0;
-	unsigned ncpu = 0;
-
-	while ((len = dk_scan_word(&p, &w)) != 0) {
-		q = w + 3;
-		if (len < 4 || len > CPU_WORD_MAX || memcmp(w, "CPU", 3) != 0 ||
-		    dk_scan_u64(&q, &n) != 0 || q != w + len ||
-		    (ncpu > 0 && n <= last))
-			return 0;
-		last = n;
-		ncpu++;
-	}
-	return ncpu;
-}
 
 /*
  * Rows with one count for the whole system: ERR and MIS on x86 (MIPS and
@@ -91,7 +63,7 @@ parse_row(const char *p, unsigned ncpu, struct row *r)
 	unsigned max;
 
 	r->label = p = dk_skip_blanks(p);
-	while (!at_sep(p) && *p != ':')
+	while (!dk_at_sep(p) && *p != ':')
 		p++;
 	r->labellen = (size_t)(p - r->label);
 	if (*p != ':' || r->labellen == 0)
@@ -101,7 +73,7 @@ parse_row(const char *p, unsigned ncpu, struct row *r)
 	max = r->global ? 1 : ncpu;
 	for (r->n = 0; r->n < max; r->n++) {
 		q = p;
-		if (dk_scan_u64(&q, &v) != 0 || !at_sep(q))
+		if (dk_scan_u64(&q, &v) != 0 || !dk_at_sep(q))
 			break;
 		p = q;
 	}
@@ -189,7 +161,7 @@ collect(struct dk_ctx *ctx)
 	dk_lines_init(&it, t.data);
 	if (dk_lines_next(&it, &hdr, &len) != 0)
 		return 0;
-	ncpu = cpu_header(hdr);
+	ncpu = dk_cpu_header(hdr);
 	if (ncpu == 0)
 		return dk_ctx_bad_line(ctx, SRC, it.lineno, "bad CPU header");
 	/* One buffer for every row's description, freed with the sample. */

@@ -23,7 +23,7 @@
 /* The kernel has 10 types; room for many more before giving up. */
 #define MAX_ROWS 64
 /* "CPU" and a CPU number: enough for any 32-bit number. */
-#define CPU_WORD_MAX 16
+#define CPU_WORD_MAX DK_CPU_WORD_MAX
 
 /*
  * The file is one row per type and the kstats are one per CPU, so each
@@ -36,40 +36,12 @@ struct row {
 	unsigned lineno;
 };
 
-/* Whether p is where a number must end: a blank or the end of the line. */
-static int
-at_sep(const char *p)
-{
-	return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\0';
-}
-
-/* The number of CPUs of a "CPU0 CPU1 ..." header (increasing), 0 if bad. */
-static unsigned
-cpu_header(const char *p)
-{
-	const char *w, *q;
-	size_t len;
-	uint64_t n, last = 0;
-	unsigned ncpu = 0;
-
-	while ((len = dk_scan_word(&p, &w)) != 0) {
-		q = w + 3;
-		if (len < 4 || len > CPU_WORD_MAX || memcmp(w, "CPU", 3) != 0 ||
-		    dk_scan_u64(&q, &n) != 0 || q != w + len ||
-		    (ncpu > 0 && n <= last))
-			return 0;
-		last = n;
-		ncpu++;
-	}
-	return ncpu;
-}
-
 /* "  NET_RX:" into a row; -1 without a label and colon. */
 static int
 parse_label(const char *p, unsigned lineno, struct row *r)
 {
 	r->label = p = dk_skip_blanks(p);
-	while (!at_sep(p) && *p != ':')
+	while (!dk_at_sep(p) && *p != ':')
 		p++;
 	r->labellen = (size_t)(p - r->label);
 	if (*p != ':' || r->labellen == 0)
@@ -123,7 +95,7 @@ add_cpu(struct dk_ctx *ctx, const char *inst, size_t instlen, struct row *rows,
 		if (dk_at_eol(r->p))
 			return dk_ctx_bad_line(ctx, SRC, r->lineno,
 			    "fewer counts than CPUs");
-		if (dk_scan_u64(&r->p, &v.u) != 0 || !at_sep(r->p))
+		if (dk_scan_u64(&r->p, &v.u) != 0 || !dk_at_sep(r->p))
 			return dk_ctx_bad_line(ctx, SRC, r->lineno,
 			    "bad softirq count");
 		if (dk_snap_add(ctx->snap, r->label, r->labellen, DK_T_UINT64,
@@ -148,7 +120,7 @@ collect(struct dk_ctx *ctx)
 	dk_lines_init(&it, t.data);
 	if (dk_lines_next(&it, &hdr, &len) != 0)
 		return 0;
-	if (cpu_header(hdr) == 0)
+	if (dk_cpu_header(hdr) == 0)
 		return dk_ctx_bad_line(ctx, SRC, it.lineno, "bad CPU header");
 	if (find_rows(ctx, &it, rows, &nrows) != 0)
 		return -1;
