@@ -174,22 +174,17 @@ put_timestamp(struct dk_sb *sb, char kind, int json)
 }
 
 static size_t
-render(struct dk_sb *sb, const struct dump_opts *o, const struct dk_snap *s)
+render(struct dk_sb *sb, const struct dump_opts *o, struct dk_snap *s)
 {
-	struct dk_sb scratch;
-	size_t n;
-
+	if (o->format != F_QUIET)
+		dk_snap_sort_stats(s);
 	switch (o->format) {
 	case F_PARSEABLE: return dk_dump_parseable(sb, s, o->filter);
 	case F_KEYS: return dk_dump_keys(sb, s, o->filter);
 	case F_JSON: return dk_dump_json(sb, s, o->filter);
 	case F_HUMAN: return dk_dump_human(sb, s, o->filter);
 	case F_QUIET:
-	default:
-		dk_sb_init(&scratch);
-		n = dk_dump_keys(&scratch, s, o->filter);
-		dk_sb_release(&scratch);
-		return n;
+	default: return dk_dump_count(s, o->filter);
 	}
 }
 
@@ -218,14 +213,15 @@ report(const struct dump_opts *o, struct dk_collector *c,
 		&err) != 0)
 		cmd_fatal("%s", err.msg);
 	dk_sb_reset(sb);
-	if (!first)
+	if (!first && o->format != F_QUIET)
 		dk_sb_putc(sb, '\n');
 	if (o->tstamp != 0)
 		put_timestamp(sb, o->tstamp, o->format == F_JSON);
 	n = render(sb, o, snap);
 	if (dk_sb_failed(sb))
 		cmd_fatal("out of memory");
-	cmd_write_all(STDOUT_FILENO, sb->buf, sb->len);
+	if (sb->len > 0)
+		cmd_write_all(STDOUT_FILENO, sb->buf, sb->len);
 	return n;
 }
 

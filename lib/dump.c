@@ -191,6 +191,24 @@ dump_lines(struct dk_sb *sb, const struct dk_snap *s,
 }
 
 size_t
+dk_dump_count(const struct dk_snap *s, const struct dk_filter *f)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < dk_snap_count(s); i++) {
+		const struct dk_kstat *ks = dk_snap_kstat(s, i);
+		struct walk w = { ks, f, 0, 0, 1 };
+		struct entry e;
+
+		if (f != NULL && !dk_filter_kstat(f, ks))
+			continue;
+		while (walk_next(&w, &e) == 0)
+			n++;
+	}
+	return n;
+}
+
+size_t
 dk_dump_parseable(struct dk_sb *sb, const struct dk_snap *s,
     const struct dk_filter *f)
 {

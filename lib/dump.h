@@ -32,6 +32,9 @@ size_t dk_dump_human(struct dk_sb *sb, const struct dk_snap *s,
 size_t dk_dump_json(struct dk_sb *sb, const struct dk_snap *s,
     const struct dk_filter *f);
 
+/* -q: how many statistics the filter selects, rendering nothing. */
+size_t dk_dump_count(const struct dk_snap *s, const struct dk_filter *f);
+
 /* Append a statistic's value as -p writes it (strings %HH-escaped). */
 void dk_dump_value(struct dk_sb *sb, const struct dk_stat *st);
 /* Append nanoseconds as seconds with nine decimals ("0" for zero). */

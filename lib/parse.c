@@ -66,7 +66,8 @@ dk_scan_i64(const char **pp, int64_t *v)
 		neg = 1;
 		p++;
 	}
-	if (dk_scan_u64(&p, &u) != 0)
+	/* The sign belongs to the number: "- 5" is not -5. */
+	if ((neg && (*p < '0' || *p > '9')) || dk_scan_u64(&p, &u) != 0)
 		return -1;
 	if (neg ? u > (uint64_t)INT64_MAX + 1 : u > (uint64_t)INT64_MAX)
 		return -1;

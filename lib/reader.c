@@ -22,8 +22,17 @@ struct file {
 	uint64_t snaptime_ns;
 };
 
+/* A remembered answer of dk_reader_exists. */
+struct probe {
+	char *path;
+	int exists;
+	unsigned gen; /* last generation it was asked in */
+};
+
 struct dk_reader {
 	int rootfd;
+	struct probe *probes;
+	size_t nprobes, capprobes, phint;
 	struct file *files;
 	size_t nfiles, capfiles;
 	size_t hint; /* providers read in the same order every sample */
@@ -75,6 +84,9 @@ dk_reader_free(struct dk_reader *r)
 		free(r->files[i].buf);
 	}
 	free(r->files);
+	for (i = 0; i < r->nprobes; i++)
+		free(r->probes[i].path);
+	free(r->probes);
 	(void)close(r->rootfd);
 	free(r);
 }
@@ -238,10 +250,67 @@ dk_reader_read(struct dk_reader *r, const char *path, unsigned flags,
 	return 0;
 }
 
+static struct probe *
+probe_find(struct dk_reader *r, const char *path)
+{
+	size_t i;
+
+	if (r->phint < r->nprobes && strcmp(r->probes[r->phint].path, path) == 0)
+		return &r->probes[r->phint++];
+	for (i = 0; i < r->nprobes; i++) {
+		if (strcmp(r->probes[i].path, path) == 0) {
+			r->phint = i + 1;
+			return &r->probes[i];
+		}
+	}
+	return NULL;
+}
+
+static struct probe *
+probe_add(struct dk_reader *r, const char *path)
+{
+	struct probe *p;
+
+	if (r->nprobes == r->capprobes) {
+		size_t ncap = r->capprobes != 0 ? r->capprobes * 2 : 32;
+
+		p = realloc(r->probes, ncap * sizeof(*p));
+		if (p == NULL)
+			return NULL;
+		r->probes = p;
+		r->capprobes = ncap;
+	}
+	p = &r->probes[r->nprobes];
+	p->path = strdup(path);
+	if (p->path == NULL)
+		return NULL;
+	p->gen = 0;
+	r->nprobes++;
+	return p;
+}
+
+/*
+ * The answer is remembered while the question is asked every sample: a
+ * device's sysfs entries do not change while it exists, and one that
+ * vanished for a sample is looked up afresh.
+ */
 int
 dk_reader_exists(struct dk_reader *r, const char *path)
 {
-	return faccessat(r->rootfd, rel(path), F_OK, 0) == 0;
+	const char *p = rel(path);
+	struct probe *pr = probe_find(r, p);
+
+	if (pr != NULL && (pr->gen == r->gen || pr->gen + 1 == r->gen)) {
+		pr->gen = r->gen;
+		return pr->exists;
+	}
+	if (pr == NULL)
+		pr = probe_add(r, p);
+	if (pr == NULL)
+		return faccessat(r->rootfd, p, F_OK, 0) == 0;
+	pr->exists = faccessat(r->rootfd, p, F_OK, 0) == 0;
+	pr->gen = r->gen;
+	return pr->exists;
 }
 
 int

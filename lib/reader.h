@@ -49,7 +49,10 @@ void dk_reader_next_gen(struct dk_reader *r);
 int dk_reader_read(struct dk_reader *r, const char *path, unsigned flags,
     struct dk_text *out, struct dk_err *err);
 
-/* Whether path exists under the root. */
+/*
+ * Whether path exists under the root. The answer is kept while the same
+ * path is asked about in every generation (see reader.c).
+ */
 int dk_reader_exists(struct dk_reader *r, const char *path);
 
 /* List the names in a directory (no "." or ".."); callback per entry.

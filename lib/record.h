@@ -60,8 +60,9 @@ struct dk_kstat {
 	const char *source;
 	uint64_t crtime_ns;
 	uint64_t snaptime_ns;
-	struct dk_stat *stats; /* sorted by dk_stat_name_cmp */
+	struct dk_stat *stats; /* in the source's order until sorted */
 	size_t nstats;
+	int sorted; /* stats sorted by dk_stat_name_cmp */
 	size_t first; /* index of stats in the snapshot while building */
 };
 
@@ -82,6 +83,12 @@ int dk_stat_name_cmp(const char *a, const char *b);
 int dk_kstat_cmp(const struct dk_kstat *a, const struct dk_kstat *b);
 /* Find a statistic of a finished kstat by name; NULL if absent. */
 const struct dk_stat *dk_kstat_stat(const struct dk_kstat *ks, const char *name);
+/*
+ * The same, trying index *hint first and updating it: a source prints its
+ * fields in the same order every sample, so repeated look-ups are O(1).
+ */
+const struct dk_stat *dk_kstat_stat_hint(const struct dk_kstat *ks,
+    const char *name, size_t *hint);
 /* Numeric value as unsigned 64 bits (strings and negatives give 0). */
 uint64_t dk_stat_u64(const struct dk_stat *st);
 /* Numeric value as a double (strings give 0). */

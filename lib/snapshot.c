@@ -321,21 +321,30 @@ dk_snap_finish(struct dk_snap *s)
 	size_t i;
 
 	close_open(s);
-	/*
-	 * Arrays never grown are NULL, and qsort() or pointer arithmetic on
-	 * NULL is undefined even with a count of zero (UBSan aborts).
-	 */
-	if (s->nks == 0)
-		return;
+	/* No pointer arithmetic or qsort on NULL arrays: undefined. */
 	for (i = 0; i < s->nks; i++) {
 		struct dk_kstat *k = &s->ks[i];
 
-		if (k->nstats == 0)
-			continue;
-		k->stats = s->st + k->first;
-		qsort(k->stats, k->nstats, sizeof(*k->stats), stat_qcmp);
+		k->stats = k->nstats != 0 ? s->st + k->first : NULL;
+		k->sorted = k->nstats < 2;
 	}
-	qsort(s->ks, s->nks, sizeof(*s->ks), kstat_qcmp);
+	if (s->nks > 0)
+		qsort(s->ks, s->nks, sizeof(*s->ks), kstat_qcmp);
+}
+
+void
+dk_snap_sort_stats(struct dk_snap *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nks; i++) {
+		struct dk_kstat *k = &s->ks[i];
+
+		if (!k->sorted)
+			qsort(k->stats, k->nstats, sizeof(*k->stats),
+			    stat_qcmp);
+		k->sorted = 1;
+	}
 }
 
 size_t

@@ -64,8 +64,15 @@ int dk_snap_string(struct dk_snap *s, const char *name, const char *val,
 size_t dk_snap_mark(const struct dk_snap *s);
 void dk_snap_rollback(struct dk_snap *s, size_t mark);
 
-/* Close the open kstat and sort kstats and statistics. */
+/*
+ * Close the open kstat and sort the kstats. Statistics stay in their
+ * source's order (look-ups work either way) until dk_snap_sort_stats():
+ * only reports that print them need the order, and sorting every sample
+ * would cost a table more than reading its files.
+ */
 void dk_snap_finish(struct dk_snap *s);
+/* Sort every kstat's statistics by name (dk_stat_name_cmp). */
+void dk_snap_sort_stats(struct dk_snap *s);
 
 size_t dk_snap_count(const struct dk_snap *s);
 /* The i-th kstat in sorted order (after finish). */

@@ -2,6 +2,7 @@
 #include "strbuf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,12 +40,17 @@ dk_sb_grow(struct dk_sb *sb, size_t n)
 
 	if (sb->oom)
 		return -1;
+	/* len + n + 1 must not wrap around, nor the doubling below. */
+	if (n > SIZE_MAX - 1 - sb->len) {
+		sb->oom = 1;
+		return -1;
+	}
 	want = sb->len + n + 1;
 	if (want <= sb->cap)
 		return 0;
 	cap = sb->cap != 0 ? sb->cap : 256;
 	while (cap < want)
-		cap *= 2;
+		cap = cap <= SIZE_MAX / 2 ? cap * 2 : want;
 	p = realloc(sb->buf, cap);
 	if (p == NULL) {
 		sb->oom = 1;
