@@ -50,7 +50,7 @@ CMD_OBJ := $(CMD_SRC:%.c=$(B)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 LIBA := $(B)/libdstatk.a
 
-.PHONY: all run check deps test unit golden schema manlint format \
+.PHONY: all run check deps test unit golden schema cli manlint format \
 	format-check symbols bench clean
 
 all: dstatk
@@ -86,13 +86,16 @@ run: deps
 check: deps
 	$(MAKE) test
 
-test: all unit golden schema manlint symbols
+test: all unit golden schema cli manlint symbols
 
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
 
 golden: $(B)/dstatk
 	@sh tests/golden/run.sh $(B)/dstatk
+
+cli: $(B)/dstatk
+	@sh tests/cli/run.sh $(B)/dstatk
 
 schema: $(B)/dstatk
 	@sh tests/schema/run.sh $(B)/dstatk

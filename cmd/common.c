@@ -119,8 +119,8 @@ cmd_sleep_until(uint64_t deadline_ns)
 	ts.tv_sec = (time_t)(deadline_ns / 1000000000u);
 	ts.tv_nsec = (long)(deadline_ns % 1000000000u);
 	while (!stop_flag) {
-		int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts,
-		    NULL);
+		int rc =
+		    clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
 
 		if (rc == 0)
 			return 0;
@@ -197,14 +197,13 @@ cmd_version(void)
 void
 cmd_help(void)
 {
-	(void)fputs(
-	    "usage: dstatk [-p | -j | -L | -q] [-T u|d] [--root dir]\n"
-	    "              [--module m] [--instance i] [--name n]\n"
-	    "              [--statistic s] [--class c]\n"
-	    "              [module[:instance[:name[:statistic]]] ...]\n"
-	    "              [interval [count]]\n"
-	    "       dstatk [-cdngymslrit --proc ...] [table options]\n"
-	    "              [delay [count]]\n",
+	(void)fputs("usage: dstatk [-p | -j | -L | -q] [-T u|d] [--root dir]\n"
+		    "              [--module m] [--instance i] [--name n]\n"
+		    "              [--statistic s] [--class c]\n"
+		    "              [module[:instance[:name[:statistic]]] ...]\n"
+		    "              [interval [count]]\n"
+		    "       dstatk [-cdngymslrit --proc ...] [table options]\n"
+		    "              [delay [count]]\n",
 	    stdout);
 	exit(EXIT_MATCH);
 }

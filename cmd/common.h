@@ -10,10 +10,10 @@
 
 /* Exit statuses (documented in the man page). */
 enum {
-	EXIT_MATCH = 0,	   /* something matched / ran to the end */
-	EXIT_NOMATCH = 1,  /* nothing matched */
-	EXIT_USAGE = 2,	   /* bad option, operand or pattern */
-	EXIT_FATAL = 3,	   /* cannot read, cannot write, out of memory */
+	EXIT_MATCH = 0,	  /* something matched / ran to the end */
+	EXIT_NOMATCH = 1, /* nothing matched */
+	EXIT_USAGE = 2,	  /* bad option, operand or pattern */
+	EXIT_FATAL = 3,	  /* cannot read, cannot write, out of memory */
 };
 
 /* "dstatk: message\n" on stderr. */

@@ -25,9 +25,9 @@ short_takes_arg(char c)
 static int
 long_takes_arg(const char *opt)
 {
-	static const char *const with_arg[] = { "--output", "--root",
-		"--stat", "--module", "--instance", "--name", "--statistic",
-		"--class", NULL };
+	static const char *const with_arg[] = { "--output", "--root", "--stat",
+		"--module", "--instance", "--name", "--statistic", "--class",
+		NULL };
 	size_t i;
 
 	if (strchr(opt, '=') != NULL)
@@ -96,8 +96,8 @@ is_dump_mode(int argc, char **argv)
 	int i;
 
 	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] :
-								 NULL;
+		const char *a = argv[i],
+			   *next = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (strcmp(a, "--") == 0) {
 			for (i++; i < argc; i++)

@@ -19,16 +19,23 @@ enum format { F_HUMAN, F_PARSEABLE, F_KEYS, F_JSON, F_QUIET };
 
 struct dump_opts {
 	enum format format;
-	int nformats;	/* how many of -p -j -L -q were given */
-	char tstamp;	/* 'u', 'd' or 0 */
+	int nformats; /* how many of -p -j -L -q were given */
+	char tstamp;  /* 'u', 'd' or 0 */
 	const char *root;
 	uint64_t interval_ns; /* 0: one report */
 	uint64_t count;	      /* reports; 0 = forever (with an interval) */
 	struct dk_filter *filter;
 };
 
-enum { OPT_MODULE = 256, OPT_INSTANCE, OPT_NAME, OPT_STATISTIC, OPT_CLASS,
-	OPT_ROOT, OPT_TIMESTAMP };
+enum {
+	OPT_MODULE = 256,
+	OPT_INSTANCE,
+	OPT_NAME,
+	OPT_STATISTIC,
+	OPT_CLASS,
+	OPT_ROOT,
+	OPT_TIMESTAMP
+};
 
 static const struct option longopts[] = {
 	{ "parseable", no_argument, NULL, 'p' },
@@ -76,18 +83,40 @@ static void
 parse_option(struct dump_opts *o, int c)
 {
 	switch (c) {
-	case 'p': set_format(o, F_PARSEABLE); break;
-	case 'j': set_format(o, F_JSON); break;
-	case 'L': set_format(o, F_KEYS); break;
-	case 'q': set_format(o, F_QUIET); break;
+	case 'p':
+		set_format(o, F_PARSEABLE);
+		break;
+	case 'j':
+		set_format(o, F_JSON);
+		break;
+	case 'L':
+		set_format(o, F_KEYS);
+		break;
+	case 'q':
+		set_format(o, F_QUIET);
+		break;
 	case 'T':
-	case OPT_TIMESTAMP: set_tstamp(o, optarg); break;
-	case OPT_MODULE: set_field(o, DK_F_MODULE, optarg); break;
-	case OPT_INSTANCE: set_field(o, DK_F_INSTANCE, optarg); break;
-	case OPT_NAME: set_field(o, DK_F_NAME, optarg); break;
-	case OPT_STATISTIC: set_field(o, DK_F_STATISTIC, optarg); break;
-	case OPT_CLASS: set_field(o, DK_F_CLASS, optarg); break;
-	case OPT_ROOT: o->root = optarg; break;
+	case OPT_TIMESTAMP:
+		set_tstamp(o, optarg);
+		break;
+	case OPT_MODULE:
+		set_field(o, DK_F_MODULE, optarg);
+		break;
+	case OPT_INSTANCE:
+		set_field(o, DK_F_INSTANCE, optarg);
+		break;
+	case OPT_NAME:
+		set_field(o, DK_F_NAME, optarg);
+		break;
+	case OPT_STATISTIC:
+		set_field(o, DK_F_STATISTIC, optarg);
+		break;
+	case OPT_CLASS:
+		set_field(o, DK_F_CLASS, optarg);
+		break;
+	case OPT_ROOT:
+		o->root = optarg;
+		break;
 	default:
 		cmd_usage_error("unknown option in dump mode "
 				"(table options do not mix with -p -j -L -q)");
@@ -112,8 +141,8 @@ parse_operands(struct dump_opts *o, int argc, char **argv)
 			cmd_usage_error("bad interval '%s': want a number of "
 					"seconds greater than 0",
 			    a);
-		if (nnum == 1 && (cmd_parse_count(a, &o->count) != 0 ||
-				     o->count == 0))
+		if (nnum == 1 &&
+		    (cmd_parse_count(a, &o->count) != 0 || o->count == 0))
 			cmd_usage_error("bad count '%s': want a whole number "
 					"of reports, at least 1",
 			    a);
@@ -138,11 +167,9 @@ parse_args(struct dump_opts *o, int argc, char **argv)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "pjLqT:", longopts, NULL)) !=
-	    -1) {
+	while ((c = getopt_long(argc, argv, "pjLqT:", longopts, NULL)) != -1) {
 		if (c == '?' && optopt != 0 && strchr("T", optopt) != NULL)
-			cmd_usage_error("option -%c needs an argument",
-			    optopt);
+			cmd_usage_error("option -%c needs an argument", optopt);
 		if (c == '?' && optopt != 0)
 			cmd_usage_error("unknown option -%c in dump mode",
 			    optopt);
@@ -176,15 +203,18 @@ put_timestamp(struct dk_sb *sb, char kind, int json)
 static size_t
 render(struct dk_sb *sb, const struct dump_opts *o, struct dk_snap *s)
 {
-	if (o->format != F_QUIET)
-		dk_snap_sort_stats(s);
 	switch (o->format) {
-	case F_PARSEABLE: return dk_dump_parseable(sb, s, o->filter);
-	case F_KEYS: return dk_dump_keys(sb, s, o->filter);
-	case F_JSON: return dk_dump_json(sb, s, o->filter);
-	case F_HUMAN: return dk_dump_human(sb, s, o->filter);
+	case F_PARSEABLE:
+		return dk_dump_parseable(sb, s, o->filter);
+	case F_KEYS:
+		return dk_dump_keys(sb, s, o->filter);
+	case F_JSON:
+		return dk_dump_json(sb, s, o->filter);
+	case F_HUMAN:
+		return dk_dump_human(sb, s, o->filter);
 	case F_QUIET:
-	default: return dk_dump_count(s, o->filter);
+	default:
+		return dk_dump_count(s, o->filter);
 	}
 }
 
@@ -203,8 +233,8 @@ want_module(void *arg, const char *module)
 
 /* One report, built whole and written in one go. */
 static size_t
-report(const struct dump_opts *o, struct dk_collector *c,
-    struct dk_snap *snap, struct dk_sb *sb, int first)
+report(const struct dump_opts *o, struct dk_collector *c, struct dk_snap *snap,
+    struct dk_sb *sb, int first)
 {
 	struct dk_err err;
 	size_t n;

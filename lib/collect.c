@@ -212,8 +212,12 @@ dk_collect(struct dk_collector *c, struct dk_snap *snap, dk_module_pred want,
     void *want_arg, dk_warn_fn warn, void *warn_arg, struct dk_err *err)
 {
 	struct dk_err perr;
-	struct dk_ctx ctx = { .reader = c->reader, .snap = snap, .err = &perr,
-		.user_hz = c->user_hz, .warn = warn, .warn_arg = warn_arg };
+	struct dk_ctx ctx = { .reader = c->reader,
+		.snap = snap,
+		.err = &perr,
+		.user_hz = c->user_hz,
+		.warn = warn,
+		.warn_arg = warn_arg };
 	size_t i;
 
 	dk_snap_reset(snap);
@@ -230,8 +234,9 @@ dk_collect(struct dk_collector *c, struct dk_snap *snap, dk_module_pred want,
 		if (p->collect(&ctx) != 0 && !dk_snap_failed(snap)) {
 			dk_snap_rollback(snap, mark);
 			if (warn != NULL)
-				warn(warn_arg, perr.msg[0] != '\0' ? perr.msg :
-				    "a source failed");
+				warn(warn_arg,
+				    perr.msg[0] != '\0' ? perr.msg :
+							  "a source failed");
 		}
 		if (dk_snap_failed(snap))
 			return dk_err_set(err, "out of memory");

@@ -2,6 +2,7 @@
 #include "dump.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +25,8 @@ struct entry {
 struct walk {
 	const struct dk_kstat *ks;
 	const struct dk_filter *f;
-	size_t i;      /* next real statistic */
-	int p;	       /* next pseudo-statistic: index into pseudos[] */
+	size_t i; /* next real statistic */
+	int p;	  /* next pseudo-statistic: index into pseudos[] */
 	int with_class;
 };
 
@@ -48,13 +49,12 @@ static int
 walk_next(struct walk *w, struct entry *e)
 {
 	for (;;) {
-		const char *real = w->i < w->ks->nstats ?
-		    w->ks->stats[w->i].name :
-		    NULL;
+		const char *real =
+		    w->i < w->ks->nstats ? w->ks->stats[w->i].name : NULL;
 		int p = w->p;
 
-		while (p < NPSEUDO && pseudos[p].id == P_CLASS &&
-		    !w->with_class)
+		while (
+		    p < NPSEUDO && pseudos[p].id == P_CLASS && !w->with_class)
 			p++;
 		w->p = p;
 		if (real == NULL && p >= NPSEUDO)
@@ -94,14 +94,20 @@ dk_dump_hrtime(struct dk_sb *sb, uint64_t ns)
 void
 dk_dump_double(struct dk_sb *sb, double d)
 {
-	char buf[40];
+	char buf[40], *e;
 	int prec;
+	long x;
 
 	for (prec = 1; prec <= 17; prec++) {
 		(void)snprintf(buf, sizeof(buf), "%.*g", prec, d);
 		if (strtod(buf, NULL) == d)
 			break;
 	}
+	/* %g writes 100 as "1e+02": below 1e17, write the digits out. */
+	e = strchr(buf, 'e');
+	if (e != NULL && (x = strtol(e + 1, NULL, 10)) >= 0 && x < 17)
+		(void)snprintf(buf, sizeof(buf), "%.*g",
+		    (int)x + 1 > prec ? (int)x + 1 : prec, d);
 	dk_sb_puts(sb, buf);
 }
 
@@ -165,11 +171,12 @@ put_entry_value(struct dk_sb *sb, const struct dk_kstat *ks,
 }
 
 static size_t
-dump_lines(struct dk_sb *sb, const struct dk_snap *s,
-    const struct dk_filter *f, int values)
+dump_lines(struct dk_sb *sb, struct dk_snap *s, const struct dk_filter *f,
+    int values)
 {
 	size_t i, n = 0;
 
+	dk_snap_sort_stats(s);
 	for (i = 0; i < dk_snap_count(s); i++) {
 		const struct dk_kstat *ks = dk_snap_kstat(s, i);
 		struct walk w = { ks, f, 0, 0, 1 };
@@ -191,10 +198,11 @@ dump_lines(struct dk_sb *sb, const struct dk_snap *s,
 }
 
 size_t
-dk_dump_count(const struct dk_snap *s, const struct dk_filter *f)
+dk_dump_count(struct dk_snap *s, const struct dk_filter *f)
 {
 	size_t i, n = 0;
 
+	dk_snap_sort_stats(s);
 	for (i = 0; i < dk_snap_count(s); i++) {
 		const struct dk_kstat *ks = dk_snap_kstat(s, i);
 		struct walk w = { ks, f, 0, 0, 1 };
@@ -209,15 +217,14 @@ dk_dump_count(const struct dk_snap *s, const struct dk_filter *f)
 }
 
 size_t
-dk_dump_parseable(struct dk_sb *sb, const struct dk_snap *s,
+dk_dump_parseable(struct dk_sb *sb, struct dk_snap *s,
     const struct dk_filter *f)
 {
 	return dump_lines(sb, s, f, 1);
 }
 
 size_t
-dk_dump_keys(struct dk_sb *sb, const struct dk_snap *s,
-    const struct dk_filter *f)
+dk_dump_keys(struct dk_sb *sb, struct dk_snap *s, const struct dk_filter *f)
 {
 	return dump_lines(sb, s, f, 0);
 }
@@ -248,11 +255,11 @@ human_header(struct dk_sb *sb, const struct dk_kstat *ks)
 }
 
 size_t
-dk_dump_human(struct dk_sb *sb, const struct dk_snap *s,
-    const struct dk_filter *f)
+dk_dump_human(struct dk_sb *sb, struct dk_snap *s, const struct dk_filter *f)
 {
 	size_t i, n = 0;
 
+	dk_snap_sort_stats(s);
 	for (i = 0; i < dk_snap_count(s); i++) {
 		const struct dk_kstat *ks = dk_snap_kstat(s, i);
 		struct walk w = { ks, f, 0, 0, 0 };
@@ -325,6 +332,9 @@ json_number(const struct dk_stat *st)
 		return json_u64(st->v.u);
 	if (st->type == DK_T_INT32 || st->type == DK_T_INT64)
 		return json_integer((json_int_t)st->v.i);
+	/* JSON has no NaN or infinity. */
+	if (st->type == DK_T_DOUBLE && !isfinite(st->v.d))
+		return json_null();
 	dk_sb_init(&sb);
 	put_number(&sb, st);
 	j = dk_sb_failed(&sb) ? NULL : raw_number(sb.buf, sb.len);
@@ -375,35 +385,50 @@ utf8_len(const unsigned char *p)
 }
 
 /*
- * A JSON string of any bytes: valid UTF-8 passes through; every byte of an
- * invalid sequence becomes U+0080..U+00FF (what "\u00XX" means), as
- * illumos kstat writes such bytes.
+ * Any bytes as UTF-8: valid UTF-8 passes through; every byte of an invalid
+ * sequence becomes U+0080..U+00FF (what "\u00XX" means), as illumos kstat
+ * writes such bytes. Returns s itself when it is valid, else the text
+ * built in sb; NULL when out of memory.
  */
-static json_t *
-json_bytes(const char *s)
+static const char *
+utf8_text(struct dk_sb *sb, const char *s, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	struct dk_sb sb;
-	json_t *j;
 	size_t n;
 
 	for (; *p != '\0'; p += n)
 		if ((n = utf8_len(p)) == 0)
 			break;
-	if (*p == '\0')
-		return json_string_nocheck(s);
-	dk_sb_init(&sb);
+	if (*p == '\0') {
+		*len = (size_t)(p - (const unsigned char *)s);
+		return s;
+	}
 	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
 		n = utf8_len(p);
 		if (n != 0) {
-			dk_sb_add(&sb, p, n);
+			dk_sb_add(sb, p, n);
 			continue;
 		}
-		dk_sb_putc(&sb, (char)(0xc0 | (*p >> 6)));
-		dk_sb_putc(&sb, (char)(0x80 | (*p & 0x3f)));
+		dk_sb_putc(sb, (char)(0xc0 | (*p >> 6)));
+		dk_sb_putc(sb, (char)(0x80 | (*p & 0x3f)));
 		n = 1;
 	}
-	j = dk_sb_failed(&sb) ? NULL : json_stringn_nocheck(sb.buf, sb.len);
+	*len = sb->len;
+	return dk_sb_failed(sb) ? NULL : sb->buf;
+}
+
+/* A JSON string of any bytes (see utf8_text). */
+static json_t *
+json_bytes(const char *s)
+{
+	struct dk_sb sb;
+	const char *t;
+	size_t len;
+	json_t *j;
+
+	dk_sb_init(&sb);
+	t = utf8_text(&sb, s, &len);
+	j = t != NULL ? json_stringn_nocheck(t, len) : NULL;
 	dk_sb_release(&sb);
 	return j;
 }
@@ -451,16 +476,26 @@ json_kstat(const struct dk_kstat *ks, const struct dk_filter *f, size_t *n)
 	struct walk w = { ks, f, 0, 0, 0 };
 	struct entry e;
 	json_t *o, *data = NULL, *meta = NULL;
+	struct dk_sb kb;
+	const char *key;
+	size_t len;
 
+	/* jansson refuses keys that are not UTF-8: map them as values. */
+	dk_sb_init(&kb);
 	while (walk_next(&w, &e) == 0) {
 		if (data == NULL) {
 			data = json_object();
 			meta = json_object();
 		}
-		json_object_set_new(data, e.name, json_value(ks, &e));
-		json_object_set_new(meta, e.name, json_meta(&e));
+		dk_sb_reset(&kb);
+		key = utf8_text(&kb, e.name, &len);
+		if (key != NULL) {
+			json_object_set_new(data, key, json_value(ks, &e));
+			json_object_set_new(meta, key, json_meta(&e));
+		}
 		(*n)++;
 	}
+	dk_sb_release(&kb);
 	if (data == NULL)
 		return NULL;
 	o = json_object();
@@ -516,11 +551,11 @@ append_json(struct dk_sb *sb, json_t *o)
 
 /* One kstat object per line, so grep and head stay useful. */
 size_t
-dk_dump_json(struct dk_sb *sb, const struct dk_snap *s,
-    const struct dk_filter *f)
+dk_dump_json(struct dk_sb *sb, struct dk_snap *s, const struct dk_filter *f)
 {
 	size_t i, n = 0, objs = 0;
 
+	dk_snap_sort_stats(s);
 	dk_sb_putc(sb, '[');
 	for (i = 0; i < dk_snap_count(s); i++) {
 		const struct dk_kstat *ks = dk_snap_kstat(s, i);

@@ -91,8 +91,9 @@ dk_unescape(char *s)
 	while (*r != '\0') {
 		int hi, lo;
 
+		/* Not %00: a NUL would cut the text (no name holds one). */
 		if (r[0] == '%' && (hi = hexval(r[1])) >= 0 &&
-		    (lo = hexval(r[2])) >= 0) {
+		    (lo = hexval(r[2])) >= 0 && (hi | lo) != 0) {
 			*w++ = (char)(hi << 4 | lo);
 			r += 3;
 		} else {

@@ -6,8 +6,8 @@
  * so a key is one blank-free token with exactly three colons that can be
  * pasted back as an operand. String values escape '%' and control bytes
  * only. Operands are decoded the same way (a '%' not followed by two hex
- * digits stays literal). The human format shows control bytes visibly
- * (\t \n \r \\ \xHH) instead.
+ * digits stays literal, and so does "%00"). The human format shows
+ * control bytes visibly (\t \n \r \\ \xHH) instead.
  */
 #ifndef DK_ESCAPE_H
 #define DK_ESCAPE_H

@@ -3,8 +3,8 @@
 #include "filter.h"
 
 #include <fnmatch.h>
-#include <stdio.h>
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,8 +72,8 @@ compile_regex(struct pattern *p, const char *what, struct dk_err *err)
 	PCRE2_SIZE off;
 	PCRE2_UCHAR msg[256];
 
-	p->re = pcre2_compile((PCRE2_SPTR)p->text + 1, len - 2, 0, &code,
-	    &off, NULL);
+	p->re = pcre2_compile((PCRE2_SPTR)p->text + 1, len - 2, 0, &code, &off,
+	    NULL);
 	if (p->re == NULL) {
 		(void)pcre2_get_error_message(code, msg, sizeof(msg));
 		return dk_err_set(err,
@@ -112,8 +112,8 @@ pattern_match(const struct pattern *p, const char *s)
 	if (p->text == NULL)
 		return 1;
 	if (p->re != NULL)
-		return pcre2_match(p->re, (PCRE2_SPTR)s, strlen(s), 0, 0,
-			   p->md, NULL) >= 0;
+		return pcre2_match(p->re, (PCRE2_SPTR)s, strlen(s), 0, 0, p->md,
+			   NULL) >= 0;
 	return fnmatch(p->text, s, 0) == 0;
 }
 
@@ -154,13 +154,13 @@ int
 dk_filter_set_option(struct dk_filter *f, enum dk_field field,
     const char *pattern, struct dk_err *err)
 {
-	static const char *const names[] = { "--module", "--instance",
-		"--name", "--statistic", "--class" };
+	static const char *const names[] = { "--module", "--instance", "--name",
+		"--statistic", "--class" };
 	char what[64];
 
 	(void)snprintf(what, sizeof(what), "%s", names[field]);
-	return pattern_set(&f->opt.field[field], pattern, strlen(pattern),
-	    what, err);
+	return pattern_set(&f->opt.field[field], pattern, strlen(pattern), what,
+	    err);
 }
 
 /* Match the kstat-level fields of one selector. */

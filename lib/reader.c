@@ -14,7 +14,7 @@
 
 struct file {
 	char *path; /* relative to the root */
-	int fd;     /* -1 when not open */
+	int fd;	    /* -1 when not open */
 	char *buf;
 	size_t cap;
 	size_t len;
@@ -255,7 +255,8 @@ probe_find(struct dk_reader *r, const char *path)
 {
 	size_t i;
 
-	if (r->phint < r->nprobes && strcmp(r->probes[r->phint].path, path) == 0)
+	if (r->phint < r->nprobes &&
+	    strcmp(r->probes[r->phint].path, path) == 0)
 		return &r->probes[r->phint++];
 	for (i = 0; i < r->nprobes; i++) {
 		if (strcmp(r->probes[i].path, path) == 0) {
@@ -321,8 +322,7 @@ dk_reader_list(struct dk_reader *r, const char *path,
 	DIR *d;
 	int fd, rc = 0;
 
-	fd = openat(r->rootfd, rel(path),
-	    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(r->rootfd, rel(path), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		if (is_absent(errno))
 			return 1;

@@ -47,19 +47,23 @@ int
 dk_instance_cmp(const char *a, const char *b)
 {
 	int na = dk_is_numeric(a), nb = dk_is_numeric(b);
+	const char *va = a, *vb = b;
 	size_t la, lb;
+	int c;
 
 	if (na && nb) {
 		/* Compare by value without converting: skip leading zeros. */
-		while (a[0] == '0' && a[1] != '\0')
-			a++;
-		while (b[0] == '0' && b[1] != '\0')
-			b++;
-		la = strlen(a);
-		lb = strlen(b);
+		while (va[0] == '0' && va[1] != '\0')
+			va++;
+		while (vb[0] == '0' && vb[1] != '\0')
+			vb++;
+		la = strlen(va);
+		lb = strlen(vb);
 		if (la != lb)
 			return la < lb ? -1 : 1;
-		return strcmp(a, b);
+		c = strcmp(va, vb);
+		/* "7" and "007" are different instances: byte order. */
+		return c != 0 ? c : strcmp(a, b);
 	}
 	if (na != nb)
 		return na ? -1 : 1;
@@ -180,8 +184,7 @@ dk_stat_double(const struct dk_stat *st)
 int
 dk_stat_name_reserved(const char *name, size_t len)
 {
-	static const char *const reserved[] = { "class", "crtime",
-		"snaptime" };
+	static const char *const reserved[] = { "class", "crtime", "snaptime" };
 	size_t i;
 
 	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)

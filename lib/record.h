@@ -31,9 +31,9 @@ enum dk_kind {
 };
 
 union dk_value {
-	int64_t i; /* DK_T_INT32, DK_T_INT64 */
-	uint64_t u; /* DK_T_UINT32, DK_T_UINT64, DK_T_HRTIME */
-	double d; /* DK_T_DOUBLE */
+	int64_t i;     /* DK_T_INT32, DK_T_INT64 */
+	uint64_t u;    /* DK_T_UINT32, DK_T_UINT64, DK_T_HRTIME */
+	double d;      /* DK_T_DOUBLE */
 	const char *s; /* DK_T_STRING */
 };
 
@@ -41,8 +41,8 @@ struct dk_stat {
 	const char *name;
 	const char *unit; /* "ns", "bytes", "pages", "1", ... never NULL */
 	union dk_value v;
-	uint8_t type; /* enum dk_type */
-	uint8_t kind; /* enum dk_kind */
+	uint8_t type;  /* enum dk_type */
+	uint8_t kind;  /* enum dk_kind */
 	uint8_t width; /* counter wrap width in bits; 0 unless a counter */
 	/*
 	 * The kernel's value times scale is v (ms shown as ns: 1000000);
@@ -62,7 +62,7 @@ struct dk_kstat {
 	uint64_t snaptime_ns;
 	struct dk_stat *stats; /* in the source's order until sorted */
 	size_t nstats;
-	int sorted; /* stats sorted by dk_stat_name_cmp */
+	int sorted;   /* stats sorted by dk_stat_name_cmp */
 	size_t first; /* index of stats in the snapshot while building */
 };
 
@@ -82,7 +82,8 @@ int dk_stat_name_cmp(const char *a, const char *b);
 /* Total kstat order: module, instance, name. */
 int dk_kstat_cmp(const struct dk_kstat *a, const struct dk_kstat *b);
 /* Find a statistic of a finished kstat by name; NULL if absent. */
-const struct dk_stat *dk_kstat_stat(const struct dk_kstat *ks, const char *name);
+const struct dk_stat *dk_kstat_stat(const struct dk_kstat *ks,
+    const char *name);
 /*
  * The same, trying index *hint first and updating it: a source prints its
  * fields in the same order every sample, so repeated look-ups are O(1).

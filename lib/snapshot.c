@@ -180,8 +180,8 @@ int
 dk_snap_begins(struct dk_snap *s, const char *module, const char *instance,
     const char *name, const char *class, const char *source)
 {
-	return dk_snap_begin(s, module, instance, strlen(instance), name,
-	    class, source);
+	return dk_snap_begin(s, module, instance, strlen(instance), name, class,
+	    source);
 }
 
 int
@@ -206,14 +206,17 @@ dk_snap_add(struct dk_snap *s, const char *name, size_t namelen,
 	st->v = v;
 	st->type = (uint8_t)type;
 	st->kind = (uint8_t)kind;
+	/* A counter always has a width: 64 unless the kernel's is smaller. */
+	if (kind == DK_K_COUNTER && (width == 0 || width > 64))
+		width = 64;
 	st->width = (uint8_t)(kind == DK_K_COUNTER ? width : 0);
 	st->scale = 1;
 	return 0;
 }
 
 int
-dk_snap_counter(struct dk_snap *s, const char *name, uint64_t v,
-    unsigned width, const char *unit)
+dk_snap_counter(struct dk_snap *s, const char *name, uint64_t v, unsigned width,
+    const char *unit)
 {
 	union dk_value u = { .u = v };
 
@@ -232,8 +235,7 @@ dk_snap_counter_scaled(struct dk_snap *s, const char *name, uint64_t v,
 }
 
 int
-dk_snap_gauge(struct dk_snap *s, const char *name, uint64_t v,
-    const char *unit)
+dk_snap_gauge(struct dk_snap *s, const char *name, uint64_t v, const char *unit)
 {
 	union dk_value u = { .u = v };
 
@@ -252,8 +254,7 @@ dk_snap_gauge_i64(struct dk_snap *s, const char *name, int64_t v,
 }
 
 int
-dk_snap_double(struct dk_snap *s, const char *name, double v,
-    const char *unit)
+dk_snap_double(struct dk_snap *s, const char *name, double v, const char *unit)
 {
 	union dk_value u = { .d = v };
 
@@ -271,8 +272,7 @@ dk_snap_info_u64(struct dk_snap *s, const char *name, uint64_t v)
 }
 
 int
-dk_snap_string(struct dk_snap *s, const char *name, const char *val,
-    size_t len)
+dk_snap_string(struct dk_snap *s, const char *name, const char *val, size_t len)
 {
 	union dk_value u;
 
@@ -281,8 +281,8 @@ dk_snap_string(struct dk_snap *s, const char *name, const char *val,
 	u.s = dk_snap_strdup(s, val, len);
 	if (u.s == NULL)
 		return -1;
-	return dk_snap_add(s, name, strlen(name), DK_T_STRING, DK_K_INFO, 0,
-	    "", u);
+	return dk_snap_add(s, name, strlen(name), DK_T_STRING, DK_K_INFO, 0, "",
+	    u);
 }
 
 size_t
@@ -360,10 +360,11 @@ dk_snap_kstat(const struct dk_snap *s, size_t i)
 }
 
 const struct dk_kstat *
-dk_snap_find(const struct dk_snap *s, const char *module,
-    const char *instance, const char *name)
+dk_snap_find(const struct dk_snap *s, const char *module, const char *instance,
+    const char *name)
 {
-	struct dk_kstat key = { .module = module, .instance = instance,
+	struct dk_kstat key = { .module = module,
+		.instance = instance,
 		.name = name };
 	size_t lo = 0, hi = s->nks;
 

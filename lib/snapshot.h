@@ -35,9 +35,8 @@ void dk_snap_set_time(struct dk_snap *s, uint64_t snaptime_ns);
 int dk_snap_begin(struct dk_snap *s, const char *module, const char *instance,
     size_t instlen, const char *name, const char *class, const char *source);
 /* Same, with a NUL-terminated instance. */
-int dk_snap_begins(struct dk_snap *s, const char *module,
-    const char *instance, const char *name, const char *class,
-    const char *source);
+int dk_snap_begins(struct dk_snap *s, const char *module, const char *instance,
+    const char *name, const char *class, const char *source);
 
 /* Append a statistic to the open kstat; the name is copied. 0 or -1. */
 int dk_snap_add(struct dk_snap *s, const char *name, size_t namelen,
@@ -78,8 +77,8 @@ size_t dk_snap_count(const struct dk_snap *s);
 /* The i-th kstat in sorted order (after finish). */
 struct dk_kstat *dk_snap_kstat(const struct dk_snap *s, size_t i);
 /* Binary search after finish; NULL if absent. */
-const struct dk_kstat *dk_snap_find(const struct dk_snap *s,
-    const char *module, const char *instance, const char *name);
+const struct dk_kstat *dk_snap_find(const struct dk_snap *s, const char *module,
+    const char *instance, const char *name);
 /* Copy a string into the snapshot's memory. */
 const char *dk_snap_strdup(struct dk_snap *s, const char *p, size_t len);
 

@@ -62,7 +62,8 @@ split4(const char *key, char f[4][256])
 
 	for (i = 0; i < 4; i++) {
 		const char *end = strchr(p, ':');
-		size_t len = end != NULL && i < 3 ? (size_t)(end - p) : strlen(p);
+		size_t len =
+		    end != NULL && i < 3 ? (size_t)(end - p) : strlen(p);
 
 		if (len >= 256)
 			return -1;

@@ -6,10 +6,12 @@
 #ifndef DK_TEST_HELPERS_H
 #define DK_TEST_HELPERS_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
-#include <setjmp.h>
 #include <stdint.h>
+
+/* cmocka.h needs the four headers above first. */
 #include <cmocka.h>
 
 #include "../lib/collect.h"

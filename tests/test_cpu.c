@@ -61,7 +61,8 @@ test_truncated_line(void **state)
 	th_write(root, "proc/stat", "cpu  1 2 3 4\ncpu0 1 x\n");
 	s = th_collect(root, "cpu");
 	assert_int_equal(dk_snap_count(s), 0);
-	assert_string_equal(th_warnings, "/proc/stat:2: bad number in cpu line");
+	assert_string_equal(th_warnings,
+	    "/proc/stat:2: bad number in cpu line");
 	dk_snap_free(s);
 	th_rmtree(root);
 }
