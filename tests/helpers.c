@@ -161,3 +161,24 @@ th_rmtree(char *dir)
 		fail_msg("cannot remove %s", dir);
 	free(dir);
 }
+
+void
+th_expect_bad(const char *path, const char *module, const struct th_bad *cases,
+    size_t ncases)
+{
+	size_t i;
+
+	for (i = 0; i < ncases; i++) {
+		char *root = th_tmpdir();
+		struct dk_snap *s;
+
+		th_write(root, path, cases[i].text);
+		s = th_collect(root, module);
+		if (dk_snap_count(s) != 0)
+			fail_msg("case %zu (%s): %zu kstats emitted", i,
+			    cases[i].text, dk_snap_count(s));
+		assert_string_equal(th_warnings, cases[i].warning);
+		dk_snap_free(s);
+		th_rmtree(root);
+	}
+}

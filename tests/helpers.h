@@ -33,6 +33,18 @@ uint64_t th_u64(const struct dk_snap *s, const char *key);
 /* Whether the kstat module:instance:name exists. */
 int th_has(const struct dk_snap *s, const char *key);
 
+/* A malformed source and the exact warning it must give. */
+struct th_bad {
+	const char *text, *warning;
+};
+
+/*
+ * For each case, in a fresh root: write path with the case's text, collect
+ * module, and assert that nothing was emitted and the warning is exact.
+ */
+void th_expect_bad(const char *path, const char *module,
+    const struct th_bad *cases, size_t ncases);
+
 /* Write a file (creating directories) under a temporary root. */
 void th_write(const char *root, const char *path, const char *text);
 /* A new empty temporary directory (mkdtemp); remove with th_rmtree. */

@@ -81,9 +81,7 @@ test_large(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "0.02 x 0.05 1/497 11947\n",
 		    "/proc/loadavg:1: bad load average" },
 		{ "\n", "/proc/loadavg:1: bad load average" },
@@ -95,20 +93,10 @@ test_malformed(void **state)
 		{ "0.02 0.04 0.05 1/497 11947 7\n",
 		    "/proc/loadavg:1: bad last pid" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *root = th_tmpdir();
-		struct dk_snap *s;
-
-		th_write(root, "proc/loadavg", cases[i].text);
-		s = th_collect(root, "load");
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-		th_rmtree(root);
-	}
+	th_expect_bad("proc/loadavg", "load", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 /* The running kernel's file parses. */

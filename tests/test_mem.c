@@ -101,9 +101,7 @@ test_huge_pages(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "MemTotal: 100 kB\nMemFree: x kB\n",
 		    "/proc/meminfo:2: bad number" },
 		{ "MemTotal: 100 kB\nMemFree 5 kB\n",
@@ -116,20 +114,10 @@ test_malformed(void **state)
 		{ "A: 1 kB\nB: 2 kB\nMemTotal: 18014398509481984 kB\n",
 		    "/proc/meminfo:3: value out of range" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *root = th_tmpdir();
-		struct dk_snap *s;
-
-		th_write(root, "proc/meminfo", cases[i].text);
-		s = th_collect(root, "mem");
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-		th_rmtree(root);
-	}
+	th_expect_bad("proc/meminfo", "mem", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 static void

@@ -131,9 +131,7 @@ test_long_path(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "/dev/vda partition 4 0 -2\n",
 		    "/proc/swaps:1: no header line" },
 		{ "", "/proc/swaps:1: no header line" },
@@ -155,20 +153,10 @@ test_malformed(void **state)
 		{ HEADER "/dev/vda partition 18014398509481984 0 -2\n",
 		    "/proc/swaps:2: size out of range" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *root = th_tmpdir();
-		struct dk_snap *s;
-
-		th_write(root, "proc/swaps", cases[i].text);
-		s = th_collect(root, "swap");
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-		th_rmtree(root);
-	}
+	th_expect_bad("proc/swaps", "swap", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 /* The running kernel's file parses, with or without swap. */

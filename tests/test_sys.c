@@ -138,9 +138,7 @@ test_btime_limit(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "ctxt 5\nctxt 12x\n",
 		    "/proc/stat:2: bad number in ctxt line" },
 		{ "ctxt 5\nctxt\n", "/proc/stat:2: bad number in ctxt line" },
@@ -156,20 +154,10 @@ test_malformed(void **state)
 		{ "ctxt 1\nbtime 18446744074\n",
 		    "/proc/stat:2: btime out of range" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *root = th_tmpdir();
-		struct dk_snap *s;
-
-		th_write(root, "proc/stat", cases[i].text);
-		s = th_collect(root, "sys");
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-		th_rmtree(root);
-	}
+	th_expect_bad("proc/stat", "sys", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 static void

@@ -98,9 +98,7 @@ test_negative_state(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "nr_free_pages 5\npgfault -1\n",
 		    "/proc/vmstat:2: negative event count" },
 		{ "nr_free_pages 5\npgfault 12x\n",
@@ -112,20 +110,10 @@ test_malformed(void **state)
 		    "/proc/vmstat:1: bad number" },
 		{ "pgfault 1\nsnaptime 1\n", "/proc/vmstat:2: bad name" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *root = th_tmpdir();
-		struct dk_snap *s;
-
-		th_write(root, "proc/vmstat", cases[i].text);
-		s = th_collect(root, "vm");
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-		th_rmtree(root);
-	}
+	th_expect_bad("proc/vmstat", "vm", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 /* The running kernel's file parses, whatever its item set. */
