@@ -60,6 +60,25 @@ dk_ctx_skip_source(struct dk_ctx *ctx, size_t mark)
 	return 0;
 }
 
+int
+dk_ctx_each_source(struct dk_ctx *ctx,
+    int (*fn)(struct dk_ctx *ctx, const void *item), const void *items,
+    size_t n, size_t size)
+{
+	const char *p = items;
+	size_t i, mark;
+
+	for (i = 0; i < n; i++, p += size) {
+		mark = dk_snap_mark(ctx->snap);
+		if (fn(ctx, p) == 0)
+			continue;
+		if (dk_snap_failed(ctx->snap))
+			return -1;
+		dk_ctx_skip_source(ctx, mark);
+	}
+	return 0;
+}
+
 struct dk_collector *
 dk_collector_new(const char *root, struct dk_err *err)
 {

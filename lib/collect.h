@@ -56,6 +56,15 @@ int dk_ctx_bad_line(struct dk_ctx *ctx, const char *path, unsigned line,
  */
 int dk_ctx_skip_source(struct dk_ctx *ctx, size_t mark);
 
+/*
+ * Run fn on each of n items of size bytes (one source each): a source that
+ * fails is dropped and reported as dk_ctx_skip_source does, and the others
+ * go on. -1 only when memory ran out.
+ */
+int dk_ctx_each_source(struct dk_ctx *ctx,
+    int (*fn)(struct dk_ctx *ctx, const void *item), const void *items,
+    size_t n, size_t size);
+
 struct dk_collector;
 
 /* A collector over root; NULL with err. */

@@ -62,19 +62,17 @@ fs_file(struct dk_ctx *ctx, const struct fs_file *f)
 }
 
 static int
+one_file(struct dk_ctx *ctx, const void *item)
+{
+	return fs_file(ctx, item);
+}
+
+/* Each file is a source of its own: a bad one leaves the others be. */
+static int
 collect(struct dk_ctx *ctx)
 {
-	size_t i, mark;
-
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		mark = dk_snap_mark(ctx->snap);
-		if (fs_file(ctx, &files[i]) == 0)
-			continue;
-		if (dk_snap_failed(ctx->snap))
-			return -1;
-		dk_ctx_skip_source(ctx, mark);
-	}
-	return 0;
+	return dk_ctx_each_source(ctx, one_file, files,
+	    sizeof(files) / sizeof(files[0]), sizeof(files[0]));
 }
 
 const struct dk_provider dk_provider_fs = {
