@@ -50,7 +50,8 @@ CMD_OBJ := $(CMD_SRC:%.c=$(B)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 LIBA := $(B)/libdstatk.a
 
-.PHONY: all run check deps test unit golden schema cli manlint format \
+.PHONY: all run check deps test unit golden schema cli table-cli tty live \
+	manlint format \
 	format-check symbols bench clean
 
 all: dstatk
@@ -86,7 +87,7 @@ run: deps
 check: deps
 	$(MAKE) test
 
-test: all unit golden schema cli manlint symbols
+test: all unit golden schema cli table-cli tty live manlint symbols
 
 unit: $(TEST_BIN)
 	@sh tests/run-unit.sh $(TEST_BIN)
@@ -96,6 +97,15 @@ golden: $(B)/dstatk
 
 cli: $(B)/dstatk
 	@sh tests/cli/run.sh $(B)/dstatk
+
+table-cli: $(B)/dstatk
+	@sh tests/table/run.sh $(B)/dstatk
+
+tty: $(B)/dstatk
+	@sh tests/tty/run.sh $(B)/dstatk
+
+live: $(B)/dstatk
+	@sh tests/live/run.sh $(B)/dstatk
 
 schema: $(B)/dstatk
 	@sh tests/schema/run.sh $(B)/dstatk
@@ -114,7 +124,8 @@ format-check:
 	clang-format --dry-run -Werror lib/*.[ch] providers/*.[ch] cmd/*.[ch] tests/*.[ch]
 
 bench: all
-	sh bench/run.sh
+	sh bench/dump.sh $(B)/dstatk
+	sh bench/table.sh $(B)/dstatk
 
 clean:
 	rm -rf build build-san build-clang dstatk

@@ -10,7 +10,6 @@
  */
 #include "cell.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,11 +56,29 @@ cell_width(const struct dk_cellfmt *f)
 	return f->width > DK_CELL_MAX ? DK_CELL_MAX : f->width;
 }
 
-/* str(int(round(v))): the whole number nearest v, as text. */
+/*
+ * str(int(round(v))): the whole number nearest v, as text. Cells are
+ * formatted every second: the common case skips printf.
+ */
 static int
 int_text(char *buf, size_t cap, double v)
 {
-	return snprintf(buf, cap, "%.0f", round_even(v));
+	char tmp[24];
+	size_t n = 0, i;
+	unsigned long long u;
+
+	v = round_even(v);
+	if (v < 0 || v >= 1e18 || cap < sizeof(tmp))
+		return snprintf(buf, cap, "%.0f", v);
+	u = (unsigned long long)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	for (i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return (int)n;
 }
 
 /*
@@ -133,8 +150,8 @@ justify(struct dk_cell *c, const char *s, unsigned w, int left)
 }
 
 static void
-set_color(struct dk_cell *c, const struct dk_cellfmt *f, double v,
-    double scale, unsigned step, const char *text)
+set_color(struct dk_cell *c, const struct dk_cellfmt *f, double v, double scale,
+    unsigned step, const char *text)
 {
 	c->step = 0;
 	if (strcmp(text, "0") == 0)
@@ -192,11 +209,14 @@ dk_cell_number(struct dk_cell *c, const struct dk_cellfmt *f, double v,
 			    dchg(buf, sizeof(buf), v, w, base);
 	justify(c, buf, w, 0);
 	c->unit = '\0';
+	c->unit_shown = 0;
 	/* As dstat: no letter on what rounds to zero ("0.40 "). */
-	if (unit && round_even(v) == 0)
+	if (unit && round_even(v) == 0) {
 		c->unit = ' ';
-	else if (unit)
+	} else if (unit) {
 		c->unit = c_unit < sizeof(units1000) - 1 ? units[c_unit] : '?';
+		c->unit_shown = 1;
+	}
 	set_color(c, f, v, scale, c_unit, buf);
 }
 
@@ -205,6 +225,7 @@ dk_cell_string(struct dk_cell *c, const struct dk_cellfmt *f, const char *s)
 {
 	justify(c, s, cell_width(f), 1);
 	c->unit = '\0';
+	c->unit_shown = 0;
 	c->color = DK_CC_TEXT;
 	c->step = 0;
 }
@@ -217,6 +238,7 @@ dk_cell_dash(struct dk_cell *c, const struct dk_cellfmt *f)
 
 	justify(c, "-", w, f->type == DK_CT_STR);
 	c->unit = unit ? ' ' : '\0';
+	c->unit_shown = 0;
 	c->color = DK_CC_ERROR;
 	c->step = 0;
 }
@@ -229,6 +251,7 @@ dk_cell_blank(struct dk_cell *c, const struct dk_cellfmt *f)
 
 	justify(c, "", w, 0);
 	c->unit = unit ? ' ' : '\0';
+	c->unit_shown = 0;
 	c->color = DK_CC_BLANK;
 	c->step = 0;
 }

@@ -58,6 +58,11 @@ struct dk_cell {
 	char text[DK_CELL_MAX + 1];
 	/* The unit letter, ' ' when none is shown, '\0' without a slot. */
 	char unit;
+	/*
+	 * The letter came from the unit table (base 1000's first unit is a
+	 * blank): dstat paints it in the unit colour, a plain blank not.
+	 */
+	uint8_t unit_shown;
 	uint8_t color; /* enum dk_cell_color */
 	uint8_t step;  /* DK_CC_STEP: 0..7, the palette index */
 };

@@ -3,7 +3,8 @@
 # As root it runs apt-get; otherwise it prints the command and fails.
 set -u
 pkgs="gcc make pkg-config libjansson-dev libpcre2-dev libcmocka-dev mandoc
-python3 python3-jsonschema jq tmux procps clang clang-format"
+python3 python3-jsonschema jq tmux procps sysstat util-linux clang
+clang-format"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
