@@ -66,6 +66,7 @@ struct run {
 	struct dk_modset mods;
 	struct dk_snap *prev, *cur;
 	struct dk_table *t;
+	struct dk_want *want; /* what the table reads, for later samples */
 	struct dk_val *vals;
 	struct dk_render r;
 	struct dk_sb sb;
@@ -810,6 +811,10 @@ start(struct run *rn, const char *cmdline)
 	    table_warn, NULL, &err);
 	if (rn->t == NULL)
 		table_failed(&err);
+	rn->want = dk_want_new();
+	if (rn->want == NULL || dk_table_want(rn->t, rn->want) != 0)
+		cmd_fatal("out of memory");
+	dk_collector_set_want(rn->coll, rn->want);
 	rn->vals = calloc(dk_table_nvalues(rn->t), sizeof(*rn->vals));
 	if (rn->vals == NULL)
 		cmd_fatal("out of memory");
@@ -849,10 +854,12 @@ finish(struct run *rn)
 		cmd_fatal("cannot write %s: %s", rn->csv_path, strerror(errno));
 	dk_sb_release(&rn->sb);
 	free(rn->vals);
+	dk_collector_free(rn->coll);
+	rn->coll = NULL;
+	dk_want_free(rn->want);
 	dk_table_free(rn->t);
 	dk_snap_free(rn->prev);
 	dk_snap_free(rn->cur);
-	dk_collector_free(rn->coll);
 }
 
 int

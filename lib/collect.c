@@ -13,7 +13,20 @@ struct seen {
 	unsigned lastgen;
 };
 
+struct want_item {
+	const char *module;
+	const char *name;
+	size_t len;
+	int prefix;
+};
+
+struct dk_want {
+	struct want_item *it;
+	size_t n, cap;
+};
+
 struct dk_collector {
+	const struct dk_want *want;
 	struct dk_reader *reader;
 	uint64_t user_hz;
 	struct seen *seen; /* open-addressing hash table */
@@ -58,6 +71,87 @@ dk_ctx_skip_source(struct dk_ctx *ctx, size_t mark)
 		ctx->warn(ctx->warn_arg, ctx->err->msg);
 	dk_err_clear(ctx->err);
 	return 0;
+}
+
+struct dk_want *
+dk_want_new(void)
+{
+	return calloc(1, sizeof(struct dk_want));
+}
+
+void
+dk_want_free(struct dk_want *w)
+{
+	if (w != NULL)
+		free(w->it);
+	free(w);
+}
+
+int
+dk_want_add(struct dk_want *w, const char *module, const char *name, size_t len,
+    int prefix)
+{
+	struct want_item *it;
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		if (strcmp(w->it[i].module, module) == 0 &&
+		    w->it[i].len == len &&
+		    memcmp(w->it[i].name, name, len) == 0)
+			return 0;
+	if (w->n == w->cap) {
+		size_t ncap = w->cap != 0 ? w->cap * 2 : 16;
+
+		it = realloc(w->it, ncap * sizeof(*it));
+		if (it == NULL)
+			return -1;
+		w->it = it;
+		w->cap = ncap;
+	}
+	it = &w->it[w->n++];
+	it->module = module;
+	it->prefix = prefix;
+	it->name = name;
+	it->len = len;
+	return 0;
+}
+
+static int
+want_names(const struct dk_want *w, const char *module)
+{
+	size_t i;
+
+	for (i = 0; w != NULL && i < w->n; i++)
+		if (strcmp(w->it[i].module, module) == 0)
+			return 1;
+	return 0;
+}
+
+int
+dk_ctx_wants(const struct dk_ctx *ctx, const char *name, size_t len)
+{
+	const struct dk_want *w = ctx->want;
+	size_t i;
+
+	if (w == NULL)
+		return 1;
+	for (i = 0; i < w->n; i++) {
+		const struct want_item *it = &w->it[i];
+
+		if ((it->len > 0 && it->name[0] != name[0]) ||
+		    strcmp(it->module, ctx->module) != 0)
+			continue;
+		if (it->prefix ? len >= it->len : len == it->len)
+			if (memcmp(it->name, name, it->len) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+void
+dk_collector_set_want(struct dk_collector *c, const struct dk_want *w)
+{
+	c->want = w;
 }
 
 int
@@ -250,6 +344,8 @@ dk_collect(struct dk_collector *c, struct dk_snap *snap, dk_module_pred want,
 			continue;
 		mark = dk_snap_mark(snap);
 		dk_err_clear(&perr);
+		ctx.module = p->module;
+		ctx.want = want_names(c->want, p->module) ? c->want : NULL;
 		if (p->collect(&ctx) != 0 && !dk_snap_failed(snap)) {
 			dk_snap_rollback(snap, mark);
 			if (warn != NULL)

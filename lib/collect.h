@@ -18,6 +18,8 @@
 #include "reader.h"
 #include "snapshot.h"
 
+struct dk_want;
+
 struct dk_ctx {
 	struct dk_reader *reader;
 	struct dk_snap *snap;
@@ -25,6 +27,9 @@ struct dk_ctx {
 	uint64_t user_hz; /* clock ticks per second of /proc/stat */
 	void (*warn)(void *arg, const char *msg);
 	void *warn_arg;
+	/* The statistics wanted of this provider's module; NULL: all. */
+	const struct dk_want *want;
+	const char *module; /* the provider's module, for want */
 };
 
 struct dk_provider {
@@ -65,6 +70,25 @@ int dk_ctx_each_source(struct dk_ctx *ctx,
     int (*fn)(struct dk_ctx *ctx, const void *item), const void *items,
     size_t n, size_t size);
 
+/*
+ * Whether a sample needs the statistic name (len bytes) of the running
+ * provider's module. Providers of files with many keys (vmstat, meminfo)
+ * skip the lines nobody asked for: a table showing two of 190 vmstat
+ * counters need not build the other 188 records every sample.
+ */
+int dk_ctx_wants(const struct dk_ctx *ctx, const char *name, size_t len);
+
+/*
+ * A set of wanted statistics: per module, names, or prefixes ("pgalloc_").
+ * A module without entries is wanted whole. Ownership: the set copies
+ * nothing; names must outlive it.
+ */
+struct dk_want *dk_want_new(void);
+void dk_want_free(struct dk_want *w);
+/* Add module's statistic name (len bytes; or every name it begins). */
+int dk_want_add(struct dk_want *w, const char *module, const char *name,
+    size_t len, int prefix);
+
 struct dk_collector;
 
 /* A collector over root; NULL with err. */
@@ -73,6 +97,12 @@ void dk_collector_free(struct dk_collector *c);
 
 /* Fixed snapshot times for reproducible reports (see dk_reader_fix_time). */
 void dk_collector_fix_time(struct dk_collector *c, uint64_t snaptime_ns);
+
+/*
+ * From now on, samples hold only the wanted statistics of the modules the
+ * set names (the set is borrowed; NULL: everything again).
+ */
+void dk_collector_set_want(struct dk_collector *c, const struct dk_want *w);
 
 /* Which providers run: a predicate over module names (NULL = all). */
 typedef int (*dk_module_pred)(void *arg, const char *module);

@@ -696,3 +696,41 @@ dk_modset_want(void *arg, const char *module)
 			return 1;
 	return 0;
 }
+
+static int
+want_expr(struct dk_want *w, const char *module, const struct dk_expr *e)
+{
+	size_t i;
+
+	for (i = 0; i < e->n; i++)
+		if (dk_want_add(w, module, e->t[i].name, e->t[i].len,
+			e->t[i].prefix) != 0)
+			return -1;
+	return 0;
+}
+
+int
+dk_table_want(const struct dk_table *t, struct dk_want *w)
+{
+	static const char disk_info[] = "partition\0devtype";
+	size_t i, j;
+
+	for (i = 0; i < t->ng; i++) {
+		const struct dk_tgroup *g = &t->g[i];
+		const char *mod = g->view->module;
+
+		if (mod == NULL)
+			continue;
+		for (j = 0; j < g->ncols; j++)
+			if (want_expr(w, mod, &g->cols[j].e) != 0)
+				return -1;
+		if (want_expr(w, mod, &g->share) != 0)
+			return -1;
+		/* Totals ask each disk's info kstat what it is. */
+		if (strcmp(mod, "disk") == 0 &&
+		    (dk_want_add(w, mod, disk_info, 9, 0) != 0 ||
+			dk_want_add(w, mod, disk_info + 10, 7, 0) != 0))
+			return -1;
+	}
+	return 0;
+}

@@ -114,6 +114,13 @@ struct dk_table *dk_table_new(const char *const *req, size_t nreq,
     void *warn_arg, struct dk_err *err);
 void dk_table_free(struct dk_table *t);
 
+/*
+ * Add every statistic the table reads from now on to w (see
+ * dk_collector_set_want), so later samples skip the rest. The names are
+ * the table's: w must not outlive it. 0 or -1 on memory.
+ */
+int dk_table_want(const struct dk_table *t, struct dk_want *w);
+
 size_t dk_table_ngroups(const struct dk_table *t);
 const struct dk_group *dk_table_group(const struct dk_table *t, size_t i);
 size_t dk_table_nvalues(const struct dk_table *t);

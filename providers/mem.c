@@ -38,6 +38,8 @@ mem_line(struct dk_ctx *ctx, const char *line, size_t len, unsigned lineno)
 	if (colon == NULL || !key_ok(line, (size_t)(colon - line)))
 		return dk_ctx_bad_line(ctx, SRC, lineno, "bad key");
 	keylen = (size_t)(colon - line);
+	if (!dk_ctx_wants(ctx, line, keylen))
+		return 0;
 	p = colon + 1;
 	if (dk_scan_u64(&p, &v) != 0)
 		return dk_ctx_bad_line(ctx, SRC, lineno, "bad number");

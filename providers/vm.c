@@ -64,6 +64,8 @@ vm_line(struct dk_ctx *ctx, const char *line, unsigned lineno)
 
 	if (len == 0 || dk_stat_name_reserved(name, len))
 		return dk_ctx_bad_line(ctx, SRC, lineno, "bad name");
+	if (!dk_ctx_wants(ctx, name, len))
+		return 0;
 	if (*dk_skip_blanks(p) == '-') {
 		if (!is_state(name, len))
 			return dk_ctx_bad_line(ctx, SRC, lineno,
