@@ -27,6 +27,7 @@ main(int argc, char **argv)
 	struct dk_collector *c = dk_collector_new("/", &err);
 	struct dk_snap *a = dk_snap_new(), *b = dk_snap_new(), *s;
 	struct dk_table *t;
+	struct dk_want *w;
 	struct dk_val v[64];
 	struct dk_sb sb;
 	long i, n = argc > 1 ? atol(argv[1]) : 1000;
@@ -39,6 +40,11 @@ main(int argc, char **argv)
 		return 3;
 	}
 	dk_modset_del(&mods, "uptime");
+	/* As the command does: later samples build what the table reads. */
+	w = dk_want_new();
+	if (w == NULL || dk_table_want(t, w) != 0)
+		return 3;
+	dk_collector_set_want(c, w);
 	dk_sb_init(&sb);
 	for (i = 0; i < n; i++) {
 		dk_collect(c, b, dk_modset_want, &mods, NULL, NULL, &err);
@@ -57,5 +63,6 @@ main(int argc, char **argv)
 	dk_snap_free(a);
 	dk_snap_free(b);
 	dk_collector_free(c);
+	dk_want_free(w);
 	return 0;
 }
