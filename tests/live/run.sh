@@ -81,6 +81,9 @@ dev=$(basename "$(readlink -f "$dev")")
 [ -e "/sys/class/block/$dev/partition" ] &&
     dev=$(basename "$(dirname "$(readlink -f "/sys/class/block/$dev")")")
 W=$((512 * 1048576))
+# Write back what earlier steps (a build) left dirty, so the window holds
+# the test's writes and little else.
+sync
 before=$(awk -v d="$dev" '$3 == d { printf "%.0f\n", $10 * 512 }' /proc/diskstats)
 "$bin" -T -D "$dev" -d --output "$tmp/disk.csv" 1 6 > /dev/null &
 watch=$!
@@ -131,21 +134,26 @@ awk -F, '/^[0-9]/ { n++; if (n > 1) print $6, $7, $1 + $2, $8 / 1024, $9 / 1024 
 awk '$1 == dev { print $3, $4 }' dev="$dev" "$tmp/io.txt" > "$tmp/io.cols"
 echo "live: quiet seconds, dstatk (int csw busy% rkB/s wkB/s) | vmstat (in cs us+sy) | iostat (rkB/s wkB/s):"
 paste -d'|' "$tmp/dk.cols" "$tmp/vm.cols" "$tmp/io.cols" | sed 's/^/live:   /'
+# The tools start within a few milliseconds of each other but their
+# seconds never line up exactly, so each comparison is over the sum of the
+# quiet seconds: a burst at a boundary moves between two seconds, not out
+# of the window.
 if paste "$tmp/dk.cols" "$tmp/vm.cols" | awk '
     function off(a, b, rel, abs) { d = a - b; if (d < 0) d = -d;
 	return d > abs && d > rel * (a > b ? a : b) }
-    { if (off($1, $6, 0.15, 40) || off($2, $7, 0.15, 40) ||
-	  off($3, $8, 0, 5)) bad = 1 }
-    END { exit bad }'; then
-	ok "quiet interval agrees with vmstat (15 % or 40/s, 5 cpu points)"
+    { i1 += $1; i2 += $6; c1 += $2; c2 += $7; b1 += $3; b2 += $8 }
+    END { exit off(i1, i2, 0.15, 60) || off(c1, c2, 0.15, 60) ||
+	off(b1, b2, 0, 8) }'; then
+	ok "quiet interval agrees with vmstat (sums: 15 % or 60, 8 cpu points)"
 else
 	bad "quiet interval differs from vmstat"
 fi
 if paste "$tmp/dk.cols" "$tmp/io.cols" | awk '
     function off(a, b) { d = a - b; if (d < 0) d = -d;
-	return d > 64 && d > 0.1 * (a > b ? a : b) }
-    { if (off($4, $6) || off($5, $7)) bad = 1 } END { exit bad }'; then
-	ok "quiet interval agrees with iostat (10 % or 64 kB/s)"
+	return d > 256 && d > 0.1 * (a > b ? a : b) }
+    { r1 += $4; r2 += $6; w1 += $5; w2 += $7 }
+    END { exit off(r1, r2) || off(w1, w2) }'; then
+	ok "quiet interval agrees with iostat (sums: 10 % or 256 kB)"
 else
 	bad "quiet interval differs from iostat"
 fi
