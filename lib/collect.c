@@ -1,6 +1,8 @@
 /* collect.c - running providers and stamping crtimes; see collect.h. */
 #include "collect.h"
 
+#include "parse.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,6 +56,24 @@ dk_ctx_read(struct dk_ctx *ctx, const char *path, unsigned flags,
 	if (rc == 0)
 		dk_snap_set_time(ctx->snap, out->snaptime_ns);
 	return rc;
+}
+
+int
+dk_ctx_each_line(struct dk_ctx *ctx, const struct dk_text *t, unsigned skip,
+    dk_line_fn fn, void *arg)
+{
+	struct dk_lines it;
+	const char *line;
+	size_t len;
+
+	dk_lines_init(&it, t->data);
+	while (dk_lines_next(&it, &line, &len) == 0) {
+		if (it.lineno <= skip || dk_at_eol(line))
+			continue;
+		if (fn(ctx, arg, line, len, it.lineno) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 int

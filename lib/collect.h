@@ -50,6 +50,16 @@ const struct dk_provider *dk_provider_find(const char *module);
  */
 int dk_ctx_read(struct dk_ctx *ctx, const char *path, unsigned flags,
     struct dk_text *out);
+/*
+ * Call fn for every line of t after the first skip lines, leaving out blank
+ * ones; stop at the first that fails. fn gets the line (len bytes, no
+ * newline), its 1-based number and arg. 0, or fn's -1.
+ */
+typedef int (*dk_line_fn)(struct dk_ctx *ctx, void *arg, const char *line,
+    size_t len, unsigned lineno);
+int dk_ctx_each_line(struct dk_ctx *ctx, const struct dk_text *t, unsigned skip,
+    dk_line_fn fn, void *arg);
+
 /* Error "path:line: message" into ctx->err; returns -1. */
 int dk_ctx_bad_line(struct dk_ctx *ctx, const char *path, unsigned line,
     const char *what);

@@ -22,13 +22,16 @@ static const char *const fields[] = { "user", "nice", "system", "idle",
 	"iowait", "irq", "softirq", "steal", "guest", "guest_nice" };
 
 static int
-cpu_line(struct dk_ctx *ctx, const char *line, size_t len, unsigned lineno)
+cpu_line(struct dk_ctx *ctx, void *arg, const char *line, size_t len,
+    unsigned lineno)
 {
 	const char *p = line + 3, *inst = "total";
 	size_t instlen = 5, i;
 	uint64_t v, ns_per_tick = 1000000000u / ctx->user_hz;
 
-	(void)len;
+	(void)arg;
+	if (len < 4 || strncmp(line, "cpu", 3) != 0)
+		return 0;
 	if (*p != ' ') {
 		inst = p;
 		while (*p >= '0' && *p <= '9')
@@ -61,21 +64,11 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
 	int rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (len < 4 || strncmp(line, "cpu", 3) != 0)
-			continue;
-		if (cpu_line(ctx, line, len, it.lineno) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 0, cpu_line, NULL);
 }
 
 const struct dk_provider dk_provider_cpu = {

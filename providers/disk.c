@@ -259,11 +259,15 @@ dev_info(struct dk_ctx *ctx, const char *name, size_t len, uint64_t major,
 }
 
 static int
-disk_line(struct dk_ctx *ctx, const char *line, unsigned lineno)
+disk_line(struct dk_ctx *ctx, void *arg, const char *line, size_t len,
+    unsigned lineno)
 {
 	const char *p = line, *name;
 	uint64_t major, minor;
 	size_t namelen;
+
+	(void)arg;
+	(void)len;
 
 	if (scan_field(&p, &major) != 0 || scan_field(&p, &minor) != 0)
 		return dk_ctx_bad_line(ctx, SRC, lineno,
@@ -281,21 +285,11 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
 	int rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (dk_at_eol(line))
-			continue;
-		if (disk_line(ctx, line, it.lineno) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 0, disk_line, NULL);
 }
 
 const struct dk_provider dk_provider_disk = {

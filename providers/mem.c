@@ -28,12 +28,15 @@ key_ok(const char *key, size_t len)
 }
 
 static int
-mem_line(struct dk_ctx *ctx, const char *line, size_t len, unsigned lineno)
+mem_line(struct dk_ctx *ctx, void *arg, const char *line, size_t len,
+    unsigned lineno)
 {
 	const char *colon = memchr(line, ':', len), *p, *unit;
 	size_t keylen, unitlen;
 	uint64_t v;
 	union dk_value u;
+
+	(void)arg;
 
 	if (colon == NULL || !key_ok(line, (size_t)(colon - line)))
 		return dk_ctx_bad_line(ctx, SRC, lineno, "bad key");
@@ -64,23 +67,13 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
 	int rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (dk_snap_begins(ctx->snap, "mem", "0", "meminfo", "vm", SRC) != 0)
 		return -1;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (dk_at_eol(line))
-			continue;
-		if (mem_line(ctx, line, len, it.lineno) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 0, mem_line, NULL);
 }
 
 const struct dk_provider dk_provider_mem = {

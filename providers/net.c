@@ -58,10 +58,14 @@ stats(struct dk_ctx *ctx, const char *p, unsigned lineno)
  * of the first word ends the name, even an old alias's ("eth0:1:").
  */
 static int
-net_line(struct dk_ctx *ctx, const char *line, unsigned lineno)
+net_line(struct dk_ctx *ctx, void *arg, const char *line, size_t linelen,
+    unsigned lineno)
 {
 	const char *p = line, *word, *colon = NULL;
 	size_t len = dk_scan_word(&p, &word), i;
+
+	(void)arg;
+	(void)linelen;
 
 	for (i = 0; i < len; i++)
 		if (word[i] == ':')
@@ -82,21 +86,11 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
 	int rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (it.lineno <= HEADER_LINES || dk_at_eol(line))
-			continue;
-		if (net_line(ctx, line, it.lineno) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, HEADER_LINES, net_line, NULL);
 }
 
 const struct dk_provider dk_provider_net = {

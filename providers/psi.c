@@ -66,15 +66,24 @@ line_kind(const char **pp)
 	return -1;
 }
 
-/* One line; *seen has a bit per kind already read, to refuse duplicates. */
+/* One file being read: seen has a bit per kind, to refuse duplicates. */
+struct psi_read {
+	const struct psi_file *f;
+	unsigned seen;
+};
+
 static int
-psi_line(struct dk_ctx *ctx, const struct psi_file *f, const char *p,
-    unsigned lineno, unsigned *seen)
+psi_line(struct dk_ctx *ctx, void *arg, const char *p, size_t len,
+    unsigned lineno)
 {
+	struct psi_read *rd = arg;
+	const struct psi_file *f = rd->f;
+	unsigned *seen = &rd->seen;
 	int kind = line_kind(&p);
 	uint64_t v;
 	size_t i;
 
+	(void)len;
 	if (kind < 0)
 		return dk_ctx_bad_line(ctx, f->path, lineno,
 		    "line is neither some nor full");
@@ -103,23 +112,13 @@ psi_line(struct dk_ctx *ctx, const struct psi_file *f, const char *p,
 static int
 psi_file(struct dk_ctx *ctx, const struct psi_file *f)
 {
+	struct psi_read rd = { f, 0 };
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
-	unsigned seen = 0;
 	int rc = dk_ctx_read(ctx, f->path, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (dk_at_eol(line))
-			continue;
-		if (psi_line(ctx, f, line, it.lineno, &seen) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 0, psi_line, &rd);
 }
 
 static int

@@ -55,13 +55,17 @@ unescape(const char *w, size_t len, char *buf, size_t cap)
 }
 
 static int
-swap_line(struct dk_ctx *ctx, const char *p, unsigned lineno)
+swap_line(struct dk_ctx *ctx, void *arg, const char *p, size_t len,
+    unsigned lineno)
 {
 	char path[PATH_CAP];
 	const char *w, *type;
 	size_t wlen = dk_scan_word(&p, &w), plen, tlen;
 	uint64_t size, used;
 	int64_t prio;
+
+	(void)arg;
+	(void)len;
 
 	plen = unescape(w, wlen, path, sizeof(path));
 	if (plen == 0)
@@ -88,24 +92,13 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
 	int rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	dk_lines_init(&it, t.data);
-	if (dk_lines_next(&it, &line, &len) != 0 ||
-	    strncmp(line, "Filename", 8) != 0)
+	if (strncmp(t.data, "Filename", 8) != 0)
 		return dk_ctx_bad_line(ctx, SRC, 1, "no header line");
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (dk_at_eol(line))
-			continue;
-		if (swap_line(ctx, line, it.lineno) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 1, swap_line, NULL);
 }
 
 const struct dk_provider dk_provider_swap = {

@@ -81,13 +81,21 @@ add_value(struct dk_ctx *ctx, const struct line_def *def, uint64_t v)
 	    DK_K_TIMESTAMP, 0, "ns", u);
 }
 
+/* One line of /proc/stat: a known one is added, the rest left alone. */
 static int
-sys_line(struct dk_ctx *ctx, const struct line_def *def, const char *p,
-    unsigned lineno, int *begun)
+sys_line(struct dk_ctx *ctx, void *arg, const char *line, size_t len,
+    unsigned lineno)
 {
+	const struct line_def *def;
+	const char *word;
+	int *begun = arg;
 	uint64_t v;
 
-	if (scan_value(def, p, &v) != 0)
+	len = dk_scan_word(&line, &word);
+	def = find_line(word, len);
+	if (def == NULL)
+		return 0;
+	if (scan_value(def, line, &v) != 0)
 		return dk_ctx_bad_line(ctx, SRC, lineno, def->bad);
 	/* 2^64 ns after the epoch is in the year 2554. */
 	if (def->kind == DK_K_TIMESTAMP && v > UINT64_MAX / 1000000000u)
@@ -106,24 +114,11 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const struct line_def *def;
-	const char *line, *word;
-	size_t len;
 	int begun = 0, rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		len = dk_scan_word(&line, &word);
-		def = find_line(word, len);
-		if (def == NULL)
-			continue;
-		if (sys_line(ctx, def, line, it.lineno, &begun) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 0, sys_line, &begun);
 }
 
 const struct dk_provider dk_provider_sys = {

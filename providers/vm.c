@@ -56,11 +56,15 @@ event_unit(const char *name, size_t len)
 }
 
 static int
-vm_line(struct dk_ctx *ctx, const char *line, unsigned lineno)
+vm_line(struct dk_ctx *ctx, void *arg, const char *line, size_t linelen,
+    unsigned lineno)
 {
 	const char *p = line, *name;
 	size_t len = dk_scan_word(&p, &name);
 	union dk_value u;
+
+	(void)arg;
+	(void)linelen;
 
 	if (len == 0 || dk_stat_name_reserved(name, len))
 		return dk_ctx_bad_line(ctx, SRC, lineno, "bad name");
@@ -88,23 +92,13 @@ static int
 collect(struct dk_ctx *ctx)
 {
 	struct dk_text t;
-	struct dk_lines it;
-	const char *line;
-	size_t len;
 	int rc = dk_ctx_read(ctx, SRC, 0, &t);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (dk_snap_begins(ctx->snap, "vm", "0", "vmstat", "vm", SRC) != 0)
 		return -1;
-	dk_lines_init(&it, t.data);
-	while (dk_lines_next(&it, &line, &len) == 0) {
-		if (dk_at_eol(line))
-			continue;
-		if (vm_line(ctx, line, it.lineno) != 0)
-			return -1;
-	}
-	return 0;
+	return dk_ctx_each_line(ctx, &t, 0, vm_line, NULL);
 }
 
 const struct dk_provider dk_provider_vm = {
