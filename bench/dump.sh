@@ -6,7 +6,8 @@
 #     the same files, and against dstat's startup (dstat --nocolor 1 0);
 #  2. per-sample cost of re-reading every core source in a loop
 #     (dstatk -q at a 1 ms interval) against a bare pread loop over the
-#     same files (bench/preadloop.c);
+#     same files at the same cadence (bench/preadloop.c -i), CPU time from
+#     the scheduler (bench/cputime.c);
 #  3. peak RSS of the full dump.
 #
 # Usage: sh bench/dump.sh [path/to/dstatk]   (N=runs, S=samples)
@@ -16,7 +17,7 @@ N=${N:-200}
 S=${S:-2000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cc -O2 -o "$tmp/rusage" bench/rusage.c
+cc -O2 -o "$tmp/cputime" bench/cputime.c
 cc -O2 -o "$tmp/preadloop" bench/preadloop.c
 
 # The files a full dump reads on this machine (what strace shows).
@@ -35,9 +36,9 @@ loop_cpu() {
 i=0
 while [ \$i -lt $N ]; do "\$@" > /dev/null; i=\$((i + 1)); done
 EOS
-	"$tmp/rusage" sh "$tmp/loop.sh" "$@" | awk '{ printf "%.6f", $1 + $2 }'
+	"$tmp/cputime" sh "$tmp/loop.sh" "$@" | awk '{ printf "%.6f", $4 }'
 }
-cpu_of() { "$tmp/rusage" "$@" | awk '{ printf "%.6f", $1 + $2 }'; }
+cpu_of() { "$tmp/cputime" "$@" | awk '{ printf "%.9f", $1 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 per() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.1f", a / n * 1e6 }'; }
 
@@ -58,15 +59,16 @@ else
 	echo "dstat not installed: apt-get install dstat for the startup comparison"
 fi
 
-echo "== 2. per sample, $S samples in one process"
+echo "== 2. per sample, $S samples in one process, every 1 ms"
 one=$(cpu_of "$bin" -q 0.001 1)
 many=$(cpu_of "$bin" -q 0.001 $((S + 1)))
 dk=$(awk -v a="$many" -v b="$one" 'BEGIN { print a - b }')
-fl=$(cpu_of "$tmp/preadloop" "$S" $files)
-echo "dstatk -q every 1 ms: $(per "$dk" "$S") us/sample; bare pread loop: $(per "$fl" "$S") us/sample"
-echo "ratio per sample dstatk / pread floor: $(ratio "$dk" "$fl")"
+fl=$(cpu_of "$tmp/preadloop" -i 0.001 "$S" $files)
+hot=$(cpu_of "$tmp/preadloop" "$S" $files)
+echo "dstatk -q: $(per "$dk" "$S") us/sample; pread loop at the same cadence: $(per "$fl" "$S") us/sample; without sleeping: $(per "$hot" "$S") us/sample"
+echo "ratio per sample dstatk / pread loop at the same cadence: $(ratio "$dk" "$fl")"
 
 echo "== 3. peak RSS"
-rss=$("$tmp/rusage" "$bin" -p | awk '{ print $3 }')
-rssj=$("$tmp/rusage" "$bin" -j | awk '{ print $3 }')
+rss=$("$tmp/cputime" "$bin" -p | awk '{ print $2 }')
+rssj=$("$tmp/cputime" "$bin" -j | awk '{ print $2 }')
 echo "dstatk -p: $rss KiB; dstatk -j: $rssj KiB (target < 2048)"
