@@ -130,6 +130,7 @@ bench: all
 clean:
 	rm -rf build build-san build-clang dstatk
 
-.SECONDARY:
+# Keep the objects make would otherwise delete as intermediate.
+.SECONDARY: $(LIB_OBJ) $(CMD_OBJ) $(TEST_BIN:=.o) $(B)/tests/helpers.o
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(TEST_BIN:=.d) $(B)/tests/helpers.d
