@@ -112,13 +112,17 @@ dk_want_add(struct dk_want *w, const char *module, const char *name, size_t len,
     int prefix)
 {
 	struct want_item *it;
-	size_t i;
+	size_t i, at = w->n;
 
-	for (i = 0; i < w->n; i++)
-		if (strcmp(w->it[i].module, module) == 0 &&
-		    w->it[i].len == len &&
+	/* Items stay grouped by module: a provider looks at its own only. */
+	for (i = 0; i < w->n; i++) {
+		if (strcmp(w->it[i].module, module) != 0)
+			continue;
+		if (w->it[i].len == len && w->it[i].prefix == prefix &&
 		    memcmp(w->it[i].name, name, len) == 0)
 			return 0;
+		at = i + 1;
+	}
 	if (w->n == w->cap) {
 		size_t ncap = w->cap != 0 ? w->cap * 2 : 16;
 
@@ -128,7 +132,9 @@ dk_want_add(struct dk_want *w, const char *module, const char *name, size_t len,
 		w->it = it;
 		w->cap = ncap;
 	}
-	it = &w->it[w->n++];
+	memmove(&w->it[at + 1], &w->it[at], (w->n - at) * sizeof(*w->it));
+	w->n++;
+	it = &w->it[at];
 	it->module = module;
 	it->prefix = prefix;
 	it->name = name;
@@ -136,30 +142,35 @@ dk_want_add(struct dk_want *w, const char *module, const char *name, size_t len,
 	return 0;
 }
 
+/* The run of items of module: [*lo, *hi); whether there is one. */
 static int
-want_names(const struct dk_want *w, const char *module)
+want_range(const struct dk_want *w, const char *module, size_t *lo, size_t *hi)
 {
 	size_t i;
 
 	for (i = 0; w != NULL && i < w->n; i++)
 		if (strcmp(w->it[i].module, module) == 0)
-			return 1;
-	return 0;
+			break;
+	if (w == NULL || i == w->n)
+		return 0;
+	*lo = i;
+	while (i < w->n && strcmp(w->it[i].module, module) == 0)
+		i++;
+	*hi = i;
+	return 1;
 }
 
 int
 dk_ctx_wants(const struct dk_ctx *ctx, const char *name, size_t len)
 {
-	const struct dk_want *w = ctx->want;
 	size_t i;
 
-	if (w == NULL)
+	if (ctx->want == NULL)
 		return 1;
-	for (i = 0; i < w->n; i++) {
-		const struct want_item *it = &w->it[i];
+	for (i = ctx->want_lo; i < ctx->want_hi; i++) {
+		const struct want_item *it = &ctx->want->it[i];
 
-		if ((it->len > 0 && it->name[0] != name[0]) ||
-		    strcmp(it->module, ctx->module) != 0)
+		if (it->len > 0 && it->name[0] != name[0])
 			continue;
 		if (it->prefix ? len >= it->len : len == it->len)
 			if (memcmp(it->name, name, it->len) == 0)
@@ -365,7 +376,10 @@ dk_collect(struct dk_collector *c, struct dk_snap *snap, dk_module_pred want,
 		mark = dk_snap_mark(snap);
 		dk_err_clear(&perr);
 		ctx.module = p->module;
-		ctx.want = want_names(c->want, p->module) ? c->want : NULL;
+		ctx.want =
+		    want_range(c->want, p->module, &ctx.want_lo, &ctx.want_hi) ?
+		    c->want :
+		    NULL;
 		if (p->collect(&ctx) != 0 && !dk_snap_failed(snap)) {
 			dk_snap_rollback(snap, mark);
 			if (warn != NULL)

@@ -29,7 +29,8 @@ struct dk_ctx {
 	void *warn_arg;
 	/* The statistics wanted of this provider's module; NULL: all. */
 	const struct dk_want *want;
-	const char *module; /* the provider's module, for want */
+	size_t want_lo, want_hi; /* its items for this module */
+	const char *module;
 };
 
 struct dk_provider {

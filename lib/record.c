@@ -187,6 +187,9 @@ dk_stat_name_reserved(const char *name, size_t len)
 	static const char *const reserved[] = { "class", "crtime", "snaptime" };
 	size_t i;
 
+	/* Every name goes through here: most start with another letter. */
+	if (len == 0 || (name[0] != 'c' && name[0] != 's'))
+		return 0;
 	for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
 		if (strlen(reserved[i]) == len &&
 		    memcmp(reserved[i], name, len) == 0)
