@@ -182,3 +182,15 @@ th_expect_bad(const char *path, const char *module, const struct th_bad *cases,
 		th_rmtree(root);
 	}
 }
+
+void
+th_expect_absent(const char *module)
+{
+	char *root = th_tmpdir();
+	struct dk_snap *s = th_collect(root, module);
+
+	assert_int_equal(dk_snap_count(s), 0);
+	assert_string_equal(th_warnings, "");
+	dk_snap_free(s);
+	th_rmtree(root);
+}

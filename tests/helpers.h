@@ -45,6 +45,12 @@ struct th_bad {
 void th_expect_bad(const char *path, const char *module,
     const struct th_bad *cases, size_t ncases);
 
+/*
+ * In an empty root the module's sources are missing: no kstats and no
+ * warning (a source this kernel lacks is not an error).
+ */
+void th_expect_absent(const char *module);
+
 /* Write a file (creating directories) under a temporary root. */
 void th_write(const char *root, const char *path, const char *text);
 /* A new empty temporary directory (mkdtemp); remove with th_rmtree. */
