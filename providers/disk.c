@@ -122,7 +122,8 @@ io_stats(struct dk_ctx *ctx, const char *p, const char *name, size_t namelen,
 		if (fields[i].conv == CONV_MS && v > UINT32_MAX)
 			return dk_ctx_bad_line(ctx, SRC, lineno,
 			    "time field in diskstats line exceeds 32 bits");
-		if (emit(ctx->snap, &fields[i], v) != 0)
+		if (dk_ctx_wants(ctx, fields[i].name, strlen(fields[i].name)) &&
+		    emit(ctx->snap, &fields[i], v) != 0)
 			return -1;
 	}
 	if (i < MIN_FIELDS)
@@ -249,10 +250,15 @@ dev_info(struct dk_ctx *ctx, const char *name, size_t len, uint64_t major,
 	int part = is_partition(ctx->reader, name, len);
 	const char *type = part ? "partition" : devtype(name, len);
 
-	if (dk_snap_begin(s, "disk", name, len, "info", "disk", SRC) != 0 ||
-	    dk_snap_info_u64(s, "major", major) != 0 ||
-	    dk_snap_info_u64(s, "minor", minor) != 0 ||
-	    dk_snap_info_u64(s, "partition", (uint64_t)part) != 0 ||
+	if (dk_snap_begin(s, "disk", name, len, "info", "disk", SRC) != 0)
+		return -1;
+	if (dk_ctx_wants(ctx, "major", 5) &&
+	    dk_snap_info_u64(s, "major", major) != 0)
+		return -1;
+	if (dk_ctx_wants(ctx, "minor", 5) &&
+	    dk_snap_info_u64(s, "minor", minor) != 0)
+		return -1;
+	if (dk_snap_info_u64(s, "partition", (uint64_t)part) != 0 ||
 	    dk_snap_string(s, "devtype", type, strlen(type)) != 0)
 		return -1;
 	return 0;

@@ -59,17 +59,18 @@ static int
 vm_line(struct dk_ctx *ctx, void *arg, const char *line, size_t linelen,
     unsigned lineno)
 {
-	const char *p = line, *name;
-	size_t len = dk_scan_word(&p, &name);
+	const char *p = line, *name, *sp = memchr(line, ' ', linelen);
+	size_t len;
 	union dk_value u;
 
 	(void)arg;
-	(void)linelen;
-
+	/* A line nobody asked for is passed over before it is parsed. */
+	if (!dk_ctx_wants(ctx, line,
+		sp != NULL ? (size_t)(sp - line) : linelen))
+		return 0;
+	len = dk_scan_word(&p, &name);
 	if (len == 0 || dk_stat_name_reserved(name, len))
 		return dk_ctx_bad_line(ctx, SRC, lineno, "bad name");
-	if (!dk_ctx_wants(ctx, name, len))
-		return 0;
 	if (*dk_skip_blanks(p) == '-') {
 		if (!is_state(name, len))
 			return dk_ctx_bad_line(ctx, SRC, lineno,
