@@ -315,6 +315,31 @@ stat_qcmp(const void *a, const void *b)
 	return dk_stat_name_cmp(x->name, y->name);
 }
 
+/*
+ * Providers run in module order and most emit in instance order, so a
+ * table's few dozen kstats arrive nearly sorted: insertion sort does it in
+ * one pass, without qsort's allocation and calls through a pointer.
+ */
+#define SMALL_SORT 64
+
+static void
+insertion_sort(struct dk_kstat *ks, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		struct dk_kstat k;
+
+		if (dk_kstat_cmp(&ks[i - 1], &ks[i]) <= 0)
+			continue;
+		k = ks[i];
+		for (j = i; j > 0 && dk_kstat_cmp(&ks[j - 1], &k) > 0; j--)
+			;
+		memmove(&ks[j + 1], &ks[j], (i - j) * sizeof(*ks));
+		ks[j] = k;
+	}
+}
+
 void
 dk_snap_finish(struct dk_snap *s)
 {
@@ -328,8 +353,10 @@ dk_snap_finish(struct dk_snap *s)
 		k->stats = k->nstats != 0 ? s->st + k->first : NULL;
 		k->sorted = k->nstats < 2;
 	}
-	if (s->nks > 0)
+	if (s->nks > SMALL_SORT)
 		qsort(s->ks, s->nks, sizeof(*s->ks), kstat_qcmp);
+	else
+		insertion_sort(s->ks, s->nks);
 }
 
 void

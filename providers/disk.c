@@ -282,9 +282,10 @@ disk_line(struct dk_ctx *ctx, void *arg, const char *line, size_t len,
 	if (namelen == 0)
 		return dk_ctx_bad_line(ctx, SRC, lineno,
 		    "missing device name in diskstats line");
-	if (io_stats(ctx, p, name, namelen, lineno) != 0)
+	/* info sorts before io: emitted in that order, nothing moves. */
+	if (dev_info(ctx, name, namelen, major, minor) != 0)
 		return -1;
-	return dev_info(ctx, name, namelen, major, minor);
+	return io_stats(ctx, p, name, namelen, lineno);
 }
 
 static int
