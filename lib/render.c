@@ -185,38 +185,37 @@ subtitle_group(struct dk_sb *sb, const struct dk_group *g,
 	}
 }
 
+/* One header line: every visible group, separated, with '>' when cut. */
+static void
+header_line(struct dk_sb *sb, const struct dk_table *t, size_t nvis,
+    const struct dk_render *r,
+    void (*group)(struct dk_sb *, const struct dk_group *,
+	const struct dk_render *),
+    char sep)
+{
+	const struct theme *th = theme_of(r);
+	size_t i;
+
+	for (i = 0; i < nvis; i++) {
+		group(sb, dk_table_group(t, i), r);
+		if (i + 1 < nvis) {
+			code(sb, r, th->frame);
+			dk_sb_putc(sb, sep);
+		}
+	}
+	if (nvis < dk_table_ngroups(t)) {
+		code(sb, r, th->title);
+		dk_sb_putc(sb, '>');
+	}
+	dk_sb_putc(sb, '\n');
+}
+
 void
 dk_render_header(struct dk_sb *sb, const struct dk_table *t, size_t nvis,
     const struct dk_render *r)
 {
-	const struct theme *th = theme_of(r);
-	int cut = nvis < dk_table_ngroups(t);
-	size_t i;
-
-	for (i = 0; i < nvis; i++) {
-		title_group(sb, dk_table_group(t, i), r);
-		if (i + 1 < nvis) {
-			code(sb, r, th->frame);
-			dk_sb_putc(sb, ' ');
-		}
-	}
-	if (cut) {
-		code(sb, r, th->title);
-		dk_sb_putc(sb, '>');
-	}
-	dk_sb_putc(sb, '\n');
-	for (i = 0; i < nvis; i++) {
-		subtitle_group(sb, dk_table_group(t, i), r);
-		if (i + 1 < nvis) {
-			code(sb, r, th->frame);
-			dk_sb_putc(sb, '|');
-		}
-	}
-	if (cut) {
-		code(sb, r, th->title);
-		dk_sb_putc(sb, '>');
-	}
-	dk_sb_putc(sb, '\n');
+	header_line(sb, t, nvis, r, title_group, ' ');
+	header_line(sb, t, nvis, r, subtitle_group, '|');
 }
 
 static const char *
