@@ -166,9 +166,7 @@ test_one_cpu(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "CPU0 CPU1\n  0: 1 2\n  5: x\n",
 		    "/proc/interrupts:3: no interrupt counts" },
 		{ "CPU0 CPU1\n  0: 1 2\n  5:\n",
@@ -189,29 +187,19 @@ test_malformed(void **state)
 		{ "CPU0 cpu1\n  0: 1 2\n",
 		    "/proc/interrupts:1: bad CPU header" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct dk_snap *s = collect_text(cases[i].text);
-
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-	}
+	th_expect_bad("proc/interrupts", "intr", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 static void
 test_missing_and_empty(void **state)
 {
-	char *root = th_tmpdir();
-	struct dk_snap *s = th_collect(root, "intr");
+	struct dk_snap *s;
 
 	(void)state;
-	assert_int_equal(dk_snap_count(s), 0);
-	assert_string_equal(th_warnings, "");
-	dk_snap_free(s);
-	th_rmtree(root);
+	th_expect_absent("intr");
 	s = collect_text("");
 	assert_int_equal(dk_snap_count(s), 0);
 	assert_string_equal(th_warnings, "");

@@ -86,9 +86,7 @@ test_gaps(void **state)
 static void
 test_malformed(void **state)
 {
-	static const struct {
-		const char *text, *warning;
-	} cases[] = {
+	static const struct th_bad cases[] = {
 		{ "CPU0 CPU1\nHI: 1 2\nTIMER: 3\n",
 		    "/proc/softirqs:3: fewer counts than CPUs" },
 		{ "CPU0 CPU1\nHI: 1 2\nTIMER: 3 4 5\n",
@@ -104,16 +102,10 @@ test_malformed(void **state)
 		{ "CPU1 CPU1\nHI: 1 2\n", "/proc/softirqs:1: bad CPU header" },
 		{ "CPU0 CPU\nHI: 1 2\n", "/proc/softirqs:1: bad CPU header" },
 	};
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct dk_snap *s = collect_text(cases[i].text);
-
-		assert_int_equal(dk_snap_count(s), 0);
-		assert_string_equal(th_warnings, cases[i].warning);
-		dk_snap_free(s);
-	}
+	th_expect_bad("proc/softirqs", "softirq", cases,
+	    sizeof(cases) / sizeof(cases[0]));
 }
 
 /* More rows than the kernel has types: still read, up to a limit. */
@@ -150,14 +142,10 @@ test_many_rows(void **state)
 static void
 test_missing_and_empty(void **state)
 {
-	char *root = th_tmpdir();
-	struct dk_snap *s = th_collect(root, "softirq");
+	struct dk_snap *s;
 
 	(void)state;
-	assert_int_equal(dk_snap_count(s), 0);
-	assert_string_equal(th_warnings, "");
-	dk_snap_free(s);
-	th_rmtree(root);
+	th_expect_absent("softirq");
 	s = collect_text("");
 	assert_int_equal(dk_snap_count(s), 0);
 	assert_string_equal(th_warnings, "");
