@@ -33,7 +33,8 @@ size_t dk_dump_human(struct dk_sb *sb, struct dk_snap *s,
 size_t dk_dump_json(struct dk_sb *sb, struct dk_snap *s,
     const struct dk_filter *f);
 
-/* -q: how many statistics the filter selects, rendering nothing. */
+/* -q: how many statistics the filter selects, rendering (and sorting)
+ * nothing. */
 size_t dk_dump_count(struct dk_snap *s, const struct dk_filter *f);
 
 /* Append a statistic's value as -p writes it (strings %HH-escaped). */
